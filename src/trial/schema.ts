@@ -1,0 +1,218 @@
+// The trial model. This zod schema is the single source of truth: the
+// TypeScript types are inferred from it and schema/trial.schema.json is
+// generated from it (test/trial/json-schema.test.ts keeps them in sync).
+import { z } from 'zod';
+
+const text = z.string().min(1, 'expected a non-empty string');
+const nonNegInt = z.number().int('expected a whole number ≥ 0').min(0, 'expected a whole number ≥ 0');
+const percent = z.number().min(0, 'expected a percentage between 0 and 100').max(100, 'expected a percentage between 0 and 100');
+
+/** Reference numbers into `bibliography[].n`. */
+const refs = z.array(z.number().int().min(1)).optional();
+
+/**
+ * A bullet is a sentence plus the references it cites. Hand-written YAML may
+ * give a plain string; the importer moves glued citation digits into `refs`.
+ */
+export const bulletSchema = z.union([text, z.strictObject({ text, refs })]).transform((b) =>
+  typeof b === 'string' ? { text: b } : b,
+);
+
+const bullets = z.array(bulletSchema).default([]);
+
+// ── Quantities: what one arm's cell in the results table says ──────────────
+
+/** `text` keeps the cell exactly as the paper printed it, so slides can quote it. */
+const cellText = z.string().optional();
+
+export const QUANTITY_KINDS = ['events', 'count', 'percent', 'median', 'mean', 'text'] as const;
+export type QuantityKind = (typeof QUANTITY_KINDS)[number];
+
+export const quantitySchema = z.discriminatedUnion('kind', [
+  /** `69/101 (68.3%)` */
+  z.strictObject({ kind: z.literal('events'), events: nonNegInt, total: nonNegInt.min(1, 'expected a whole number ≥ 1'), percent: percent.optional(), text: cellText }),
+  /** `1047 (86.4%)`: a count with a percentage but no denominator. */
+  z.strictObject({ kind: z.literal('count'), count: nonNegInt, percent: percent.optional(), text: cellText }),
+  /** `12.5%` alone. */
+  z.strictObject({ kind: z.literal('percent'), percent, text: cellText }),
+  /** `Median 5 (IQR 4–7)` */
+  z.strictObject({
+    kind: z.literal('median'),
+    median: z.number(),
+    iqr: z.tuple([z.number(), z.number()]).optional(),
+    unit: z.string().optional(),
+    text: cellText,
+  }),
+  /** A mean or a change with a unit: `−14.9%`, `−15.3 kg`, `Mean 4.2 (SD 1.1)`. */
+  z.strictObject({
+    kind: z.literal('mean'),
+    mean: z.number(),
+    sd: z.number().min(0).optional(),
+    unit: z.string().optional(),
+    text: cellText,
+  }),
+  /** Nothing parsed: the cell is shown as written. */
+  z.strictObject({ kind: z.literal('text'), text }),
+]);
+
+// ── Effects ────────────────────────────────────────────────────────────────
+
+export const EFFECT_MEASURES = {
+  RR: 'risk ratio',
+  OR: 'odds ratio',
+  HR: 'hazard ratio',
+  sHR: 'subdistribution hazard ratio',
+  RD: 'risk difference',
+  MD: 'mean difference',
+  MedD: 'median difference',
+  RMD: 'restricted mean difference',
+  other: 'other',
+} as const;
+export type EffectMeasure = keyof typeof EFFECT_MEASURES;
+export const RATIO_MEASURES: readonly EffectMeasure[] = ['RR', 'OR', 'HR', 'sHR'];
+export function isEffectMeasure(v: unknown): v is EffectMeasure {
+  return typeof v === 'string' && Object.hasOwn(EFFECT_MEASURES, v);
+}
+export function isRatioMeasure(m: EffectMeasure): boolean {
+  return RATIO_MEASURES.includes(m);
+}
+
+export const P_OPERATORS = ['=', '<', '≤', '>', '≥'] as const;
+
+export const pValueSchema = z.strictObject({
+  op: z.enum(P_OPERATORS).default('='),
+  value: z.number().min(0, 'expected a p value between 0 and 1').max(1, 'expected a p value between 0 and 1'),
+  text: cellText,
+});
+
+export const effectSchema = z.strictObject({
+  /** false when the paper says "Not reported": the other fields are then absent. */
+  reported: z.boolean().default(true),
+  measure: z.enum(Object.keys(EFFECT_MEASURES) as [EffectMeasure, ...EffectMeasure[]]).default('other'),
+  /** Free label when `measure` is `other`, or the paper's own wording. */
+  label: z.string().optional(),
+  estimate: z.number().optional(),
+  /** Unit of the estimate for differences: `%` (percentage points), `days`, `kg`… */
+  unit: z.string().optional(),
+  ci: z
+    .strictObject({ lower: z.number(), upper: z.number(), level: z.number().gt(0).lt(1).default(0.95) })
+    .optional(),
+  p: pValueSchema.optional(),
+  /** The effect cell as printed. */
+  text: cellText,
+  /** The "p value / 95% CI" cell as printed. */
+  ciText: cellText,
+});
+
+export const OUTCOME_ROLES = ['primary', 'secondary', 'competing', 'safety', 'other'] as const;
+export type OutcomeRole = (typeof OUTCOME_ROLES)[number];
+
+/** Which direction of the outcome is good for the patient: more weaning is good, more death is bad. */
+export const BENEFIT_DIRECTIONS = ['higher', 'lower'] as const;
+export type BenefitDirection = (typeof BENEFIT_DIRECTIONS)[number];
+
+export const outcomeSchema = z.strictObject({
+  name: text,
+  role: z.enum(OUTCOME_ROLES).default('secondary'),
+  benefit: z.enum(BENEFIT_DIRECTIONS).optional(),
+  /** One quantity per arm id. */
+  arms: z.record(z.string(), quantitySchema),
+  effect: effectSchema.optional(),
+  /** Further effects found in the notes, e.g. "Risk difference 0.0% (95% CI −12.8% to 12.7%)". */
+  otherEffects: z.array(effectSchema).default([]),
+  notes: z.string().optional(),
+});
+
+// ── Design and context ─────────────────────────────────────────────────────
+
+const armSchema = z.strictObject({
+  /** Key used in `results[].arms`. Lowercase letters, digits and dashes. */
+  id: z.string().regex(/^[a-z][a-z0-9-]*$/, 'expected an id of lowercase letters, digits and dashes'),
+  label: text,
+  randomised: nonNegInt.optional(),
+  analysed: nonNegInt.optional(),
+});
+
+const treatmentSchema = z.strictObject({ name: text, details: bullets });
+
+const statisticsSchema = z.strictObject({
+  text: z.string().optional(),
+  plannedSampleSize: nonNegInt.optional(),
+  /** The effect the trial was powered for, e.g. sHR 1.75. */
+  targetEffect: z
+    .strictObject({ measure: z.enum(Object.keys(EFFECT_MEASURES) as [EffectMeasure, ...EffectMeasure[]]), value: z.number(), text: z.string().optional() })
+    .optional(),
+  power: z.number().gt(0).lt(1).optional(),
+  alpha: z.number().gt(0).lt(1).optional(),
+  analysis: z.string().optional(),
+});
+
+const designSchema = z.strictObject({
+  question: z.string().optional(),
+  studyType: z.string().optional(),
+  setting: z.string().optional(),
+  population: z
+    .strictObject({ inclusion: bullets, exclusions: bullets, consent: z.string().optional() })
+    .default({ inclusion: [], exclusions: [] }),
+  intervention: treatmentSchema,
+  comparator: treatmentSchema,
+  blinding: z.string().optional(),
+  randomisation: z.string().optional(),
+  statistics: statisticsSchema.default({}),
+  followUp: z.string().optional(),
+});
+
+const validityItem = z.strictObject({ aspect: text, text, refs });
+const validitySchema = z
+  .strictObject({ items: z.array(validityItem).default([]), conclusion: z.string().optional() })
+  .default({ items: [] });
+
+export const trialSchema = z.strictObject({
+  $schema: z.string().optional(),
+  /** Output folder name; defaults to the acronym slugified. */
+  id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'expected lowercase letters, digits and dashes').max(64).optional(),
+  publication: z.strictObject({
+    title: text,
+    acronym: text,
+    year: z.number().int().min(1900).max(2100),
+    journal: text,
+    citation: text,
+    doi: z.string().optional(),
+    url: z.url({ protocol: /^https?$/, error: 'expected an http(s) URL' }).optional(),
+  }),
+  context: z
+    .strictObject({
+      background: bullets,
+      question: z.string().optional(),
+      hypothesis: z.string().optional(),
+      whyItMatters: bullets,
+    })
+    .default({ background: [], whyItMatters: [] }),
+  design: designSchema,
+  /** The first arm is the experimental one; effects compare it with the second. */
+  arms: z.array(armSchema).min(2, 'expected at least two arms'),
+  enrolment: z.strictObject({ enrolled: nonNegInt.optional(), stoppedEarly: z.boolean().optional() }).default({}),
+  /** The paragraph above the results table. */
+  resultsIntro: z.string().optional(),
+  results: z.array(outcomeSchema).min(1, 'expected at least one outcome'),
+  /** The bullets below the results table. */
+  resultsSummary: bullets,
+  internalValidity: validitySchema,
+  externalValidity: validitySchema,
+  strengths: bullets,
+  limitations: bullets,
+  interpretation: z.array(z.strictObject({ heading: text, bullets })).default([]),
+  controversies: bullets,
+  summary: bullets,
+  takeaway: z.string().optional(),
+  overallSummary: bullets,
+  bibliography: z.array(z.strictObject({ n: z.number().int().min(1), text })).default([]),
+});
+
+export type TrialInput = z.input<typeof trialSchema>;
+export type Trial = z.output<typeof trialSchema>;
+export type Outcome = Trial['results'][number];
+export type Quantity = z.output<typeof quantitySchema>;
+export type Effect = z.output<typeof effectSchema>;
+export type Bullet = z.output<typeof bulletSchema>;
+export type Arm = Trial['arms'][number];
