@@ -4,8 +4,10 @@
 import { z } from 'zod';
 
 const text = z.string().min(1, 'expected a non-empty string');
-const nonNegInt = z.number().int('expected a whole number ≥ 0').min(0, 'expected a whole number ≥ 0');
-const percent = z.number().min(0, 'expected a percentage between 0 and 100').max(100, 'expected a percentage between 0 and 100');
+const WHOLE = 'expected a whole number ≥ 0';
+const nonNegInt = z.number({ error: WHOLE }).int(WHOLE).min(0, WHOLE);
+const PCT = 'expected a percentage between 0 and 100';
+const percent = z.number({ error: PCT }).min(0, PCT).max(100, PCT);
 
 /** Reference numbers into `bibliography[].n`. */
 const refs = z.array(z.number().int().min(1)).optional();

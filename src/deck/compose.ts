@@ -1,0 +1,93 @@
+// compose stage: Trial + charts -> Marp Markdown, through Handlebars templates.
+import { readdir, readFile } from 'node:fs/promises';
+import { basename, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { TrialdeckError } from '../errors.js';
+import type { Trial } from '../trial/schema.js';
+import { COMPILE_OPTIONS, createHandlebars } from './handlebars-env.js';
+import { buildViewModel, type DeckChart, type ViewModel } from './view-model.js';
+
+export const DEFAULT_TEMPLATE_DIR = fileURLToPath(new URL('../../templates', import.meta.url));
+
+export interface DeckMarkdown {
+  markdown: string;
+  viewModel: ViewModel;
+}
+
+export interface ComposeOptions {
+  theme: string;
+  templateDir?: string;
+}
+
+interface TemplateSet {
+  render: (context: unknown) => string;
+}
+
+const cache = new Map<string, Promise<TemplateSet>>();
+
+/** Compiles `deck.hbs` and `partials/*.hbs` from a folder once per process. */
+export function loadTemplates(dir: string = DEFAULT_TEMPLATE_DIR): Promise<TemplateSet> {
+  let set = cache.get(dir);
+  if (!set) {
+    set = compileTemplates(dir);
+    cache.set(dir, set);
+    set.catch(() => cache.delete(dir));
+  }
+  return set;
+}
+
+/** Forget compiled templates (the preview server calls this when a template changes). */
+export function clearTemplateCache(): void {
+  cache.clear();
+}
+
+async function compileTemplates(dir: string): Promise<TemplateSet> {
+  const hb = createHandlebars();
+  const read = async (file: string): Promise<string> => {
+    try {
+      return await readFile(file, 'utf8');
+    } catch {
+      throw new TrialdeckError('TEMPLATE', `${file}: template not found`);
+    }
+  };
+  const partialDir = join(dir, 'partials');
+  let names: string[] = [];
+  try {
+    names = (await readdir(partialDir)).filter((f) => f.endsWith('.hbs')).sort();
+  } catch {
+    // A template folder without partials is allowed: deck.hbs may be self-contained.
+  }
+  for (const name of names) {
+    const file = join(partialDir, name);
+    hb.registerPartial(basename(name, '.hbs'), precompile(hb, await read(file), file));
+  }
+  const deckFile = join(dir, 'deck.hbs');
+  const deck = precompile(hb, await read(deckFile), deckFile);
+  return {
+    render: (context) => {
+      try {
+        return deck(context);
+      } catch (err) {
+        if (err instanceof TrialdeckError) throw err;
+        throw new TrialdeckError('TEMPLATE', `${deckFile}: ${err instanceof Error ? err.message : String(err)}`);
+      }
+    },
+  };
+}
+
+function precompile(hb: ReturnType<typeof createHandlebars>, source: string, file: string): Handlebars.TemplateDelegate {
+  try {
+    // Compile eagerly so syntax errors name the file now, not at render time.
+    hb.precompile(source, COMPILE_OPTIONS);
+    return hb.compile(source, COMPILE_OPTIONS);
+  } catch (err) {
+    throw new TrialdeckError('TEMPLATE', `${file}: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}`);
+  }
+}
+
+export async function composeDeck(trial: Trial, charts: DeckChart[], options: ComposeOptions): Promise<DeckMarkdown> {
+  const templates = await loadTemplates(options.templateDir);
+  const viewModel = buildViewModel(trial, charts);
+  const markdown = templates.render({ vm: viewModel, theme: options.theme });
+  return { markdown: `${markdown.replace(/\n{3,}/g, '\n\n').trim()}\n`, viewModel };
+}

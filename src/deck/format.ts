@@ -1,0 +1,79 @@
+// Display strings for quantities and effects. The paper's own text wins when
+// we have it (slides quote the paper); otherwise the value is formatted here.
+import { EFFECT_MEASURES, type Effect, type Quantity } from '../trial/schema.js';
+
+/** Typographic minus, as journals print it. */
+export function num(value: number, decimals?: number): string {
+  const s = decimals === undefined ? String(Number(value.toPrecision(12))) : value.toFixed(decimals);
+  return s.startsWith('-') ? `−${s.slice(1)}` : s;
+}
+
+export function formatQuantity(q: Quantity): string {
+  if (q.text) return q.text;
+  switch (q.kind) {
+    case 'events':
+      return `${q.events}/${q.total}${q.percent === undefined ? '' : ` (${num(q.percent)}%)`}`;
+    case 'count':
+      return `${q.count}${q.percent === undefined ? '' : ` (${num(q.percent)}%)`}`;
+    case 'percent':
+      return `${num(q.percent)}%`;
+    case 'median':
+      return `Median ${num(q.median)}${q.iqr ? ` (IQR ${num(q.iqr[0])}–${num(q.iqr[1])})` : ''}${q.unit ? ` ${q.unit}` : ''}`;
+    case 'mean':
+      return `${num(q.mean)}${q.unit ? (q.unit === '%' ? '%' : ` ${q.unit}`) : ''}${q.sd === undefined ? '' : ` (SD ${num(q.sd)})`}`;
+    default:
+      return '';
+  }
+}
+
+/** Headline number for an arm in large type: `68.3%` rather than `69/101 (68.3%)`. */
+export function headline(q: Quantity): { big: string; small: string } {
+  if ((q.kind === 'events' || q.kind === 'count') && q.percent !== undefined) {
+    return { big: `${num(q.percent)}%`, small: q.kind === 'events' ? `${q.events}/${q.total}` : `n = ${q.count}` };
+  }
+  if (q.kind === 'median') return { big: num(q.median), small: q.iqr ? `IQR ${num(q.iqr[0])}–${num(q.iqr[1])}` : 'median' };
+  return { big: formatQuantity(q), small: '' };
+}
+
+export function measureLabel(e: Effect): string {
+  if (e.label) return e.label;
+  if (e.measure === 'other') return 'Effect';
+  // Ratios are known by their abbreviation; differences read better spelled out.
+  return ['RR', 'OR', 'HR', 'sHR'].includes(e.measure) ? e.measure : capitalise(EFFECT_MEASURES[e.measure]);
+}
+
+export function formatEstimate(e: Effect): string {
+  if (!e.reported) return 'Not reported';
+  if (e.estimate === undefined) return e.text ?? measureLabel(e);
+  const unit = e.unit ? (e.unit === '%' ? '%' : ` ${e.unit}`) : '';
+  return `${measureLabel(e)} ${num(e.estimate)}${unit}`;
+}
+
+export function formatCI(e: Effect): string {
+  if (!e.ci) return '';
+  const unit = e.unit === '%' ? '%' : '';
+  const pct = Math.round(e.ci.level * 100);
+  return `${pct}% CI ${num(e.ci.lower)}${unit} to ${num(e.ci.upper)}${unit}`;
+}
+
+export function formatP(e: Effect): string {
+  if (!e.p) return '';
+  return `P${e.p.op}${formatPValue(e.p.value)}`;
+}
+
+function formatPValue(p: number): string {
+  const s = String(p);
+  return s.startsWith('0.') || s === '0' || s === '1' ? s : num(p);
+}
+
+/** `sHR 1.02 (95% CI 0.74 to 1.39); P=0.92` */
+export function formatEffect(e: Effect): string {
+  if (!e.reported) return 'Not reported';
+  const ci = formatCI(e);
+  const p = formatP(e);
+  return [formatEstimate(e) + (ci ? ` (${ci})` : ''), p].filter(Boolean).join('; ');
+}
+
+function capitalise(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}

@@ -1,0 +1,37 @@
+// marp-core engine setup, shared by the in-process HTML render and by
+// marp-cli (PPTX), so both accept the same Markdown.
+import { Marp, type MarpOptions } from '@marp-team/marp-core';
+
+/** Only our own chart images may be data URIs, and only SVG/PNG ones. */
+const SAFE_DATA_URI = /^data:image\/(?:svg\+xml|png)(?:;base64)?,/i;
+const SAFE_SCHEME = /^(?:https?:|mailto:|#)/i;
+
+export const MARP_OPTIONS: MarpOptions = {
+  // Data must never become HTML; templates express layout through classes instead.
+  html: false,
+  // Shortcodes such as :smile: would become CDN images; unicode emoji stay text.
+  emoji: { shortcode: false, unicode: false },
+  // `$x$` in a trial summary is text, not TeX (and KaTeX/MathJax would add fonts).
+  math: false,
+  // Our HTML shell does navigation and scaling; Marp's script would load nothing useful.
+  script: false,
+  minifyCSS: false,
+};
+
+export function isAllowedLink(url: string): boolean {
+  const u = url.trim();
+  return SAFE_DATA_URI.test(u) || SAFE_SCHEME.test(u);
+}
+
+export interface EngineOptions {
+  /** CSS of every theme to register (each must carry `/* @theme name *\/`). */
+  themes: readonly string[];
+}
+
+export function createMarp(options: EngineOptions): Marp {
+  const marp = new Marp(MARP_OPTIONS);
+  // markdown-it rejects data: URIs by default; ours are charts we rendered.
+  marp.markdown.validateLink = isAllowedLink;
+  for (const css of options.themes) marp.themeSet.add(css);
+  return marp;
+}

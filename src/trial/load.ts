@@ -1,0 +1,65 @@
+// load stage: a file path -> validated Trial. YAML/JSON are parsed safely;
+// .txt/.md summaries go through the importer. Both end in validateTrial().
+import { readFile, stat } from 'node:fs/promises';
+import { extname } from 'node:path';
+import { TrialdeckError, type Diagnostic } from '../errors.js';
+import { importSummary } from '../import/index.js';
+import { parseYaml } from './parse-yaml.js';
+import type { Trial } from './schema.js';
+import { validateTrial } from './validate.js';
+
+/** Trial files are hand-written text; anything larger is a mistake or an attack. */
+export const MAX_INPUT_BYTES = 5 * 1024 * 1024;
+
+export const INPUT_FORMATS = { data: ['.yaml', '.yml', '.json'], summary: ['.txt', '.md'] } as const;
+export type InputFormat = keyof typeof INPUT_FORMATS;
+
+export interface LoadedTrial {
+  trial: Trial;
+  warnings: Diagnostic[];
+  format: InputFormat;
+  file: string;
+}
+
+export function inputFormat(file: string): InputFormat | undefined {
+  const ext = extname(file).toLowerCase();
+  if ((INPUT_FORMATS.data as readonly string[]).includes(ext)) return 'data';
+  if ((INPUT_FORMATS.summary as readonly string[]).includes(ext)) return 'summary';
+  return undefined;
+}
+
+export async function loadTrial(file: string): Promise<LoadedTrial> {
+  const format = inputFormat(file);
+  if (!format) {
+    const all = [...INPUT_FORMATS.data, ...INPUT_FORMATS.summary].join(', ');
+    throw new TrialdeckError('INPUT_UNSUPPORTED', `${file}: unsupported file type; expected one of ${all}`);
+  }
+  let size: number;
+  try {
+    const info = await stat(file);
+    if (!info.isFile()) throw new TrialdeckError('INPUT_NOT_FOUND', `${file}: not a file`);
+    size = info.size;
+  } catch (err) {
+    if (err instanceof TrialdeckError) throw err;
+    throw new TrialdeckError('INPUT_NOT_FOUND', `${file}: no such file`);
+  }
+  if (size > MAX_INPUT_BYTES) {
+    throw new TrialdeckError('INPUT_TOO_LARGE', `${file}: ${(size / 1048576).toFixed(1)} MB is over the 5 MB limit for trial files`);
+  }
+  const text = await readFile(file, 'utf8');
+  return { ...parseTrialText(text, file, format), format, file };
+}
+
+/** The in-memory half of loadTrial, used by the preview server and tests. */
+export function parseTrialText(text: string, file: string, format: InputFormat): { trial: Trial; warnings: Diagnostic[] } {
+  if (Buffer.byteLength(text, 'utf8') > MAX_INPUT_BYTES) {
+    throw new TrialdeckError('INPUT_TOO_LARGE', `${file}: over the 5 MB limit for trial files`);
+  }
+  if (format === 'summary') {
+    const imported = importSummary(text, file);
+    const validated = validateTrial(imported.trial, { file });
+    return { trial: validated.trial, warnings: [...imported.warnings, ...validated.warnings] };
+  }
+  const { data, doc, lines } = parseYaml(text, file);
+  return validateTrial(data, { file, doc, lines });
+}
