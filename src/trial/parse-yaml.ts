@@ -29,7 +29,8 @@ export function parseYaml(text: string, file: string): ParsedYaml {
   const problems: Problem[] = [];
   // An unknown tag (`!!python/object`, `!foo`) is only a warning to `yaml`; to us it is hostile input.
   for (const e of [...doc.errors, ...doc.warnings]) {
-    const pos = e.linePos?.[0];
+    // linePos is only filled in with prettyErrors; the offset always is.
+    const pos = e.linePos?.[0] ?? lines.linePos(e.pos[0]);
     problems.push({ file, line: pos?.line, column: pos?.col, message: firstLine(e.message) });
   }
   if (problems.length > 0) {

@@ -1,6 +1,6 @@
 // validate stage: unknown data -> Trial, or one TrialdeckError listing every
 // problem with its field path and, for YAML/JSON files, its line:column.
-import type { Document, LineCounter } from 'yaml';
+import { isMap, isScalar, type Document, type LineCounter } from 'yaml';
 import type { z } from 'zod';
 import { TrialdeckError, type Diagnostic, type Problem } from '../errors.js';
 import { formatPath, position } from './parse-yaml.js';
@@ -80,14 +80,23 @@ function describeValue(v: unknown): string {
 
 /** Finds the closest existing YAML node on the path, so a missing field points at its parent. */
 function locateSegments(path: readonly PropertyKey[], source: SourceMap): { line?: number; column?: number } {
-  if (!source.doc || !source.lines) return {};
+  const { doc, lines } = source;
+  if (!doc || !lines) return {};
   const segs = path.filter((p): p is string | number => typeof p !== 'symbol');
-  for (let n = segs.length; n >= 0; n--) {
-    const node = source.doc.getIn(segs.slice(0, n), true);
-    const pos = position(node, source.lines);
-    if (pos.line !== undefined) return pos;
+  const exact = position(doc.getIn(segs, true), lines);
+  if (exact.line !== undefined) return exact;
+  // Missing value: point at the key of the nearest ancestor that exists (`publication:`), not at its first child.
+  for (let n = segs.length - 1; n >= 1; n--) {
+    const parent = n === 1 ? doc.contents : doc.getIn(segs.slice(0, n - 1), true);
+    if (isMap(parent)) {
+      const pair = parent.items.find((p) => isScalar(p.key) && p.key.value === segs[n - 1]);
+      const pos = position(pair?.key, lines);
+      if (pos.line !== undefined) return pos;
+    }
+    const pos = position(doc.getIn(segs.slice(0, n - 1), true), lines);
+    if (pos.line !== undefined && n - 1 > 0) return pos;
   }
-  return {};
+  return position(doc.contents, lines);
 }
 
 function locate(path: string, source: SourceMap): { line?: number; column?: number } {

@@ -51,7 +51,7 @@ describe('validateTrial on YAML', () => {
   it('points a missing required field at its parent', () => {
     const bad = valid.replace(/ {2}journal: JAMA\n/, '');
     const [problem] = problemsOf(bad);
-    expect(problem).toMatch(/^trial\.yaml:2:\d+: publication\.journal: required field is missing/);
+    expect(problem).toMatch(/^trial\.yaml:3:1: publication\.journal: required field is missing/);
   });
 
   it('rejects events greater than the total as an error', () => {
@@ -82,7 +82,7 @@ describe('hostile YAML', () => {
     expect(problemsOf(`${valid}\nx: !!python/object:os.system ls\n`).join('\n')).toMatch(/tag/i);
   });
   it('refuses duplicate keys with the line', () => {
-    expect(problemsOf(valid.replace('  year: 2026\n', '  year: 2026\n  year: 2025\n')).join('\n')).toMatch(/trial\.yaml:6:\d+: .*unique/i);
+    expect(problemsOf(valid.replace('  year: 2026\n', '  year: 2026\n  year: 2025\n')).join('\n')).toMatch(/trial\.yaml:7:\d+: .*unique/i);
   });
   it('refuses __proto__ and constructor keys without polluting prototypes', () => {
     const problems = problemsOf(valid.replace('publication:\n', 'publication:\n  __proto__: { polluted: yes }\n'));

@@ -1,0 +1,43 @@
+// The example trials: each summary in test/fixtures/summaries/ and the YAML
+// the importer makes of it in data/. A few values the importer cannot infer
+// are set by hand; they are listed here so the equality test stays honest.
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { TrialInput } from '../../src/trial/schema.js';
+
+export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+export const summaryPath = (file: string): string => `${ROOT}test/fixtures/summaries/${file}`;
+export const dataPath = (id: string): string => `${ROOT}data/${id}.yaml`;
+export const readSummary = (file: string): string => readFileSync(summaryPath(file), 'utf8');
+
+export interface Example {
+  id: string;
+  summary: string;
+  /** Warnings the import is expected to give, as `code path`. */
+  warnings: string[];
+  /** Edits made by hand to data/<id>.yaml after importing (answers to the warnings). */
+  handEdits?: (trial: TrialInput) => void;
+}
+
+export const EXAMPLES: readonly Example[] = [
+  { id: 'levoecmo', summary: 'LEVOECMO.txt', warnings: [] },
+  { id: 'dapa-hf', summary: 'DAPA-HF.txt', warnings: [] },
+  {
+    id: 'step-1',
+    summary: 'STEP-1.txt',
+    warnings: ['SUMMARY_BENEFIT_UNKNOWN results[0].benefit', 'SUMMARY_BENEFIT_UNKNOWN results[4].benefit'],
+    handEdits: (trial) => {
+      // Weight change: lower (more loss) is better in an obesity trial; the name alone cannot say so.
+      for (const i of [0, 4]) {
+        const outcome = trial.results[i];
+        if (!outcome) continue;
+        // Rebuilt so that benefit sits after role in the YAML, as the importer writes it.
+        const { name, role, ...rest } = outcome;
+        trial.results[i] = { name, ...(role === undefined ? {} : { role }), benefit: 'lower', ...rest };
+      }
+    },
+  },
+  // Time-weighted glucose is a process measure: neither direction is "better", so it stays unset.
+  { id: 'nice-sugar', summary: 'NICE-SUGAR.txt', warnings: ['SUMMARY_BENEFIT_UNKNOWN results[2].benefit'] },
+  { id: 'recovery', summary: 'RECOVERY.txt', warnings: [] },
+];
