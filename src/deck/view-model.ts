@@ -1,7 +1,7 @@
 // The compose stage's input to the templates: everything a slide shows,
 // already chosen, paginated and formatted, so templates only do layout.
 // Strings here are still raw data: templates escape them with {{md}}.
-import type { Bullet, Effect, Outcome, Trial } from '../trial/schema.js';
+import { isRatioMeasure, type Bullet, type Effect, type Outcome, type Trial } from '../trial/schema.js';
 import { formatCI, formatEffect, formatEstimate, formatP, formatQuantity, headline } from './format.js';
 import { brief, lines, paginate } from './paginate.js';
 
@@ -186,7 +186,8 @@ function primarySlide(o: Outcome, trial: Trial): ViewModel['primary'] {
     estimate: e ? formatEstimate(e) : '',
     ci: e ? formatCI(e) : '',
     p: e ? formatP(e) : '',
-    also: o.otherEffects.map(formatEffect),
+    // Differences only: ratios in the notes are usually subgroups, which would mislead here.
+    also: o.otherEffects.filter((x) => !isRatioMeasure(x.measure) && x.measure !== e?.measure).map(formatEffect),
     notes: [o.notes, e ? formatEffect(e) : undefined, ...o.otherEffects.map(formatEffect)].filter(Boolean).join(' · ') || undefined,
   };
 }
@@ -207,7 +208,7 @@ function keyOutcomes(trial: Trial, primary: Outcome | undefined): ViewModel['key
             const q = o.arms[arm.id];
             return `${arm.label} ${q ? headline(q).big : '—'}`;
           }).join(' vs '),
-          effect: o.effect && o.effect.reported ? [formatEstimate(o.effect), formatCI(o.effect)].filter(Boolean).join(', ') : '',
+          effect: o.effect && o.effect.reported ? effectCell(o.effect) : '',
         })),
     }))
     .filter((g) => g.items.length > 0)
