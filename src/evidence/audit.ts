@@ -1,0 +1,100 @@
+// Reported-vs-recomputed audit. For each outcome it checks printed
+// percentages against events/total, a reported RR/OR/RD against the same
+// measure recomputed from the counts, and whether a ratio's CI and P value
+// tell the same story. Every comparison yields a finding, "ok" ones too, so
+// a slide can show what was checked. Wording never says "error": a
+// discrepancy most often means the paper used another, legitimate method.
+//
+// Thresholds (see AUDIT_THRESHOLDS):
+//   ok        within rounding to the printed decimals (+0.05 points for
+//             percentages and RDs, which are often rounded twice)
+//   material  a percentage or RD more than 1 point off; a ratio estimate more
+//             than 5% (relative) off; a CI limit moved by more than 25% of the
+//             recomputed half-width; or the CI's significance flips; or P and
+//             CI disagree on significance
+//   minor     anything in between
+import type { Trial } from '../trial/schema.js';
+import { countsAreValid } from './counts.js';
+import { auditCiVsP } from './audit-p.js';
+import { auditRatio, auditRiskDifference } from './audit-effects.js';
+import { AUDIT_THRESHOLDS as T, EPS, auditValues, effectsOf, halfUnit, type AuditContext } from './audit-shared.js';
+import { fixed, printedDecimals } from './format.js';
+import type { ArmCounts, AuditFinding, Severity } from './types.js';
+
+export { AUDIT_THRESHOLDS } from './audit-shared.js';
+
+/** Printed percentages against events/total, arm by arm. */
+function auditPercentages(ctx: AuditContext): AuditFinding[] {
+  const findings: AuditFinding[] = [];
+  for (const arm of [ctx.experimental, ctx.comparator]) {
+    const q = ctx.outcome.arms[arm.id];
+    if (q?.kind !== 'events' || q.percent === undefined || q.events > q.total) continue;
+    const decimals = printedDecimals(q.percent, [q.text], 0);
+    const recomputed = (100 * q.events) / q.total;
+    const diff = Math.abs(q.percent - recomputed);
+    const severity: Severity =
+      diff <= halfUnit(decimals) + T.pointsSlack + EPS ? 'ok' : diff > T.pointsMaterial ? 'material' : 'minor';
+    const rep = `${fixed(q.percent, decimals)}%`;
+    const rec = `${fixed(recomputed, decimals)}%`;
+    const frac = `${q.events}/${q.total}`;
+    const message =
+      severity === 'ok'
+        ? `${frac} is ${rec}, as printed (${rep}).`
+        : severity === 'minor'
+          ? `The paper prints ${rep} for ${frac}, which is ${fixed(recomputed, decimals + 1)}%; the paper probably rounded differently (e.g. truncated) or used a slightly different denominator.`
+          : `The paper prints ${rep} for ${frac}, which is ${fixed(recomputed, decimals + 1)}%; the percentage probably comes from another denominator (e.g. the analysed, per-protocol or imputed population) or a model-based estimate.`;
+    findings.push({
+      outcomeIndex: ctx.index,
+      outcomeName: ctx.outcome.name,
+      check: 'percent',
+      compared: `${arm.label}: printed percentage vs ${frac}`,
+      path: `results[${ctx.index}].arms.${arm.id}.percent`,
+      reported: auditValues({ estimate: q.percent }),
+      recomputed: auditValues({ estimate: recomputed }),
+      reportedText: rep,
+      recomputedText: rec,
+      severity,
+      message,
+    });
+  }
+  return findings;
+}
+
+/** Both arms' event counts for an outcome, or null when either arm is not `events` or is impossible. */
+export function eventCounts(trial: Trial, index: number): { experimental: ArmCounts; comparator: ArmCounts } | null {
+  const outcome = trial.results[index];
+  const [expArm, compArm] = trial.arms;
+  if (!outcome || !expArm || !compArm) return null;
+  const e = outcome.arms[expArm.id];
+  const c = outcome.arms[compArm.id];
+  if (e?.kind !== 'events' || c?.kind !== 'events') return null;
+  const experimental = { events: e.events, total: e.total };
+  const comparator = { events: c.events, total: c.total };
+  return countsAreValid(experimental) && countsAreValid(comparator) ? { experimental, comparator } : null;
+}
+
+export function auditOutcome(trial: Trial, index: number): AuditFinding[] {
+  const outcome = trial.results[index];
+  const [experimental, comparator] = trial.arms;
+  if (!outcome || !experimental || !comparator) return [];
+  const ctx: AuditContext = { index, outcome, experimental, comparator, counts: eventCounts(trial, index) };
+  const findings = auditPercentages(ctx);
+  for (const at of effectsOf(ctx)) {
+    for (const check of [auditRatio, auditRiskDifference, auditCiVsP]) {
+      const f = check(ctx, at);
+      if (f) findings.push(f);
+    }
+  }
+  return findings;
+}
+
+export function auditTrial(trial: Trial): AuditFinding[] {
+  return trial.results.flatMap((_, i) => auditOutcome(trial, i));
+}
+
+/** Counts per severity, for a summary line. */
+export function auditSummary(findings: readonly AuditFinding[]): Record<Severity, number> {
+  const out: Record<Severity, number> = { ok: 0, minor: 0, material: 0 };
+  for (const f of findings) out[f.severity]++;
+  return out;
+}
