@@ -10,6 +10,7 @@ import { TrialdeckError, type Diagnostic, type Problem } from '../errors.js';
 import { formatPath } from '../trial/parse-yaml.js';
 import { trialSchema, type TrialInput } from '../trial/schema.js';
 import { slugify } from '../trial/trial-id.js';
+import { inferRob2 } from './rob2.js';
 import { parseBulletList, parseInterpretation, parseParagraphs, parseStrengthsLimitations, parseValidity } from './appraisal.js';
 import { classify, textItems } from './bullets.js';
 import { Citations, parseBibliography } from './citations.js';
@@ -101,6 +102,7 @@ export function importSummary(text: string, file?: string): ImportResult {
     takeaway: parseParagraphs(sections.takeaway, 'takeaway', cite),
     overallSummary: parseBulletList(sections.overallSummary, 'overallSummary', cite),
     bibliography,
+    rob2: inferRob2(internalValidity.items),
   });
 
   const checked = trialSchema.safeParse(trial);

@@ -169,6 +169,40 @@ const validitySchema = z
   .strictObject({ items: z.array(validityItem).default([]), conclusion: z.string().optional() })
   .default({ items: [] });
 
+// ── Appraisal judgements (optional, entered by the presenter) ─────────────
+
+export const ROB2_DOMAINS = {
+  randomisation: 'Randomisation process',
+  deviations: 'Deviations from intended interventions',
+  missingData: 'Missing outcome data',
+  measurement: 'Measurement of the outcome',
+  reporting: 'Selection of the reported result',
+} as const;
+export type Rob2Domain = keyof typeof ROB2_DOMAINS;
+export const ROB2_JUDGEMENTS = ['low', 'some concerns', 'high', 'not assessed'] as const;
+export type Rob2Judgement = (typeof ROB2_JUDGEMENTS)[number];
+
+const rob2Entry = z.strictObject({
+  judgement: z.enum(ROB2_JUDGEMENTS).default('not assessed'),
+  /** Why: usually the matching Internal Validity item. */
+  support: z.string().optional(),
+  /** `inferred` when the importer guessed the judgement from the summary's wording. */
+  source: z.enum(['user', 'inferred']).default('user'),
+});
+
+const rob2Schema = z
+  .strictObject({
+    randomisation: rob2Entry.optional(),
+    deviations: rob2Entry.optional(),
+    missingData: rob2Entry.optional(),
+    measurement: rob2Entry.optional(),
+    reporting: rob2Entry.optional(),
+    overall: z.enum(ROB2_JUDGEMENTS).optional(),
+  })
+  .optional();
+
+export const GRADE_LEVELS = ['high', 'moderate', 'low', 'very low'] as const;
+
 export const trialSchema = z.strictObject({
   $schema: z.string().optional(),
   /** Output folder name; defaults to the acronym slugified. */
@@ -209,6 +243,19 @@ export const trialSchema = z.strictObject({
   takeaway: z.string().optional(),
   overallSummary: bullets,
   bibliography: z.array(z.strictObject({ n: z.number().int().min(1), text })).default([]),
+  /** Cochrane RoB 2 for the primary outcome. */
+  rob2: rob2Schema,
+  /** GRADE certainty of the evidence for the primary outcome. */
+  grade: z.strictObject({ certainty: z.enum(GRADE_LEVELS), reasons: z.string().optional() }).optional(),
+  /** Settings for the evidence engine. */
+  evidence: z
+    .strictObject({
+      /** Minimal clinically important difference as a ratio, for the Bayesian slide (default: the design's target effect). */
+      mcid: z.number().gt(0).optional(),
+      /** Always add the "Are the numbers consistent?" slide, not only when a mismatch is material. */
+      auditSlide: z.boolean().optional(),
+    })
+    .optional(),
 });
 
 export type TrialInput = z.input<typeof trialSchema>;
