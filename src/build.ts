@@ -1,17 +1,29 @@
-// buildDeck(): the pipeline.
+// buildDecks(): the pipeline, for one trial or a batch.
 //
 //   load ──► validate ──► derive ──► chart ──► compose ──► render ──► export
 //    │          │           │          │          │           │          │
-//   YAML/JSON  zod schema  evidence   Vega-Lite  Handlebars  marp-core  files, swapped
-//   or summary + checks    engine     -> SVG     -> Marp MD  -> HTML    in atomically
+//   YAML/JSON  zod schema  evidence   Vega-Lite  Handlebars  marp-core  staging folder:
+//   or summary + checks    engine     -> SVG     -> Marp MD  -> HTML    md, html, charts;
+//                                                                       one shared browser:
+//                                                                       pdf, handout, png;
+//                                                                       one marp-cli call for
+//                                                                       the batch: pptx;
+//                                                                       then swapped in atomically
 //
-// Each stage is a plain function; this one only strings them together and
-// stages the output so a failed build never touches the previous deck.
+// Each stage is a plain function; this file strings them together. Every deck
+// is staged, so a failed build never touches the previous deck, and a failed
+// deck never stops the others.
 import { join } from 'node:path';
 import { chartTrial, svgDataUri } from './charts/index.js';
+import { deriveEvidence } from './evidence/index.js';
+import type { Evidence } from './evidence/types.js';
 import { composeDeck } from './deck/compose.js';
-import type { Diagnostic } from './errors.js';
-import { stageOutput } from './export/atomic-output.js';
+import type { DeckChart } from './deck/view-model.js';
+import { TrialdeckError, type Diagnostic } from './errors.js';
+import { stageOutput, type Staging } from './export/atomic-output.js';
+import { discoverBrowser, type BrowserLocation, type SearchMode } from './export/browser-discovery.js';
+import type { HandoutLayout } from './export/handout-model.js';
+import { MESSAGES } from './export/messages.js';
 import { renderDeck, type RenderedDeck } from './marp/render.js';
 import { DEFAULT_THEME, resolveTheme } from './themes/registry.js';
 import { loadTrial } from './trial/load.js';
@@ -24,6 +36,11 @@ export function isFormat(v: string): v is Format {
   return (FORMATS as readonly string[]).includes(v);
 }
 export const DEFAULT_FORMATS: readonly Format[] = ['md', 'html', 'pdf', 'handout', 'pptx'];
+/** Formats that need a browser (Chrome, Chromium or Edge). */
+export const BROWSER_FORMATS: readonly Format[] = ['pdf', 'handout', 'png', 'pptx'];
+export function isBrowserFormat(f: Format): boolean {
+  return BROWSER_FORMATS.includes(f);
+}
 
 export interface BuildOptions {
   outDir: string;
@@ -33,13 +50,24 @@ export interface BuildOptions {
   themeDir?: string;
   /** Chart SVG cache; defaults to `<outDir>/.cache/charts`. `false` disables it. */
   cacheDir?: string | false;
+  /** Always add the "Are the numbers consistent?" slide. */
+  auditSlide?: boolean;
+  /** Handout slides per page: 3 beside their notes (default) or 2 above them. */
+  handoutLayout?: HandoutLayout;
+  /** Browser executable; a wrong path is an error (BROWSER_NOT_FOUND). */
+  browserPath?: string;
+  /** Which discovery steps run after browserPath/CHROME_PATH; default: TRIALDECK_BROWSER_SEARCH or 'all'. */
+  browserSearch?: SearchMode;
+  /** Parent of the run's temp folder (browser profile, marp-cli files); default: os.tmpdir(). */
+  tmpDir?: string;
 }
 
 export interface DeckBuild {
   trial: Trial;
+  evidence: Evidence;
   markdown: string;
   rendered: RenderedDeck;
-  charts: { id: string; svg: string }[];
+  charts: (DeckChart & { svg: string })[];
   warnings: Diagnostic[];
 }
 
@@ -50,14 +78,33 @@ export interface BuildResult {
   files: string[];
   slides: number;
   warnings: Diagnostic[];
+  /** Requested formats that were not written because no browser was found. */
+  skipped: Format[];
 }
+
+export interface BatchResult {
+  results: BuildResult[];
+  failures: { input: string; error: unknown }[];
+  /** Batch-wide warnings, e.g. no browser found (said once, not per deck). */
+  warnings: Diagnostic[];
+  skipped: Format[];
+  /** The browser that was found (whether or not it was needed in the end). */
+  browser?: BrowserLocation;
+}
+
+export type BuildEvent =
+  | { kind: 'step'; index: number; total: number; input: string; step: 'render' | Format }
+  | { kind: 'pptx'; decks: number; phase: 'start' | 'wait' }
+  | { kind: 'done'; index: number; total: number; result: BuildResult }
+  | { kind: 'failed'; index: number; total: number; input: string; error: unknown };
 
 /** load → … → render, in memory: what both `build` and the preview server need. */
 export async function makeDeck(trial: Trial, warnings: Diagnostic[], options: Omit<BuildOptions, 'formats' | 'outDir'> & { cacheDir?: string | false }): Promise<DeckBuild> {
   const { theme, all } = await resolveTheme(options.theme ?? DEFAULT_THEME, options.themeDir);
+  const evidence = deriveEvidence(trial, { mcid: trial.evidence?.mcid });
   const chartSet = await chartTrial(trial, { cacheDir: options.cacheDir || undefined });
   const charts = chartSet.charts.map((c) => ({ id: c.id, title: c.title, alt: c.alt, uri: svgDataUri(c.svg), svg: c.svg }));
-  const { markdown } = await composeDeck(trial, charts, { theme: theme.name, templateDir: options.templateDir });
+  const { markdown } = await composeDeck(trial, evidence, charts, { theme: theme.name, templateDir: options.templateDir, auditSlide: options.auditSlide });
   const p = trial.publication;
   const rendered = renderDeck(markdown, {
     themes: all,
@@ -65,28 +112,130 @@ export async function makeDeck(trial: Trial, warnings: Diagnostic[], options: Om
     author: p.citation.split(/[.;]/)[0] ?? p.acronym,
     description: p.citation,
   });
-  return { trial, markdown, rendered, charts, warnings };
+  return { trial, evidence, markdown, rendered, charts, warnings: [...warnings, ...evidence.warnings] };
 }
 
+/** One trial; throws what made it fail. */
 export async function buildDeck(input: string, options: BuildOptions): Promise<BuildResult> {
-  const loaded = await loadTrial(input);
-  const id = trialId(loaded.trial);
-  const cacheDir = options.cacheDir === false ? false : (options.cacheDir ?? join(options.outDir, '.cache', 'charts'));
-  const deck = await makeDeck(loaded.trial, loaded.warnings, { ...options, cacheDir });
-  const staging = await stageOutput(options.outDir, id);
-  const files: string[] = [];
+  const batch = await buildDecks([input], options);
+  const failure = batch.failures[0];
+  if (failure) throw failure.error;
+  const result = batch.results[0];
+  if (!result) throw new TrialdeckError('INTERNAL', `no result for ${input}`);
+  return { ...result, warnings: [...batch.warnings, ...result.warnings] };
+}
+
+interface Pending {
+  index: number;
+  input: string;
+  id: string;
+  deck: DeckBuild;
+  staging: Staging;
+  files: string[];
+  warnings: Diagnostic[];
+}
+
+/** Many trials, one browser: started once, shared by every deck and format, always closed. */
+export async function buildDecks(inputs: readonly string[], options: BuildOptions, onEvent: (e: BuildEvent) => void = () => {}): Promise<BatchResult> {
+  const total = inputs.length;
+  const batch: BatchResult = { results: [], failures: [], warnings: [], skipped: [] };
+  const fail = (index: number, input: string, error: unknown): void => {
+    batch.failures.push({ input, error });
+    onEvent({ kind: 'failed', index, total, input, error });
+  };
+  const wanted = options.formats.filter(isBrowserFormat);
+  const discovery = { browserPath: options.browserPath, search: options.browserSearch, tmpDir: options.tmpDir };
+  // A wrong --browser-path fails the run before any work, even when no browser format is wanted.
+  if (wanted.length === 0 && options.browserPath) await discoverBrowser(discovery);
+  const exporter = wanted.length > 0 ? new (await import('./export/exporter.js')).Exporter({ ...discovery, ...options }) : undefined;
+  const pending: Pending[] = [];
   try {
-    const write = async (name: string, content: string | Uint8Array): Promise<void> => {
-      await staging.write(name, content);
-      files.push(name);
-    };
-    if (options.formats.includes('md')) await write('deck.md', deck.markdown);
-    if (options.formats.includes('html')) await write('deck.html', deck.rendered.html);
-    for (const chart of deck.charts) await write(`charts/${chart.id}.svg`, chart.svg);
-    await staging.commit();
-  } catch (err) {
-    await staging.discard();
-    throw err;
+    batch.browser = await exporter?.locate();
+    if (exporter && !batch.browser) {
+      batch.skipped = wanted;
+      batch.warnings.push({ level: 'warning', code: 'BROWSER_NOT_FOUND', message: MESSAGES.noBrowser(wanted) });
+    }
+    const formats = options.formats.filter((f) => !batch.skipped.includes(f));
+    if (formats.some((f) => f === 'pdf' || f === 'handout' || f === 'png')) exporter?.warmUp();
+
+    // load → render for every trial, writing what needs no browser
+    const ids = new Map<string, string>();
+    for (const [index, input] of inputs.entries()) {
+      let staging: Staging | undefined;
+      try {
+        onEvent({ kind: 'step', index, total, input, step: 'render' });
+        const loaded = await loadTrial(input);
+        const id = trialId(loaded.trial);
+        const first = ids.get(id);
+        if (first !== undefined) throw new TrialdeckError('OUTPUT', MESSAGES.duplicateId(id, first));
+        ids.set(id, input);
+        const cacheDir = options.cacheDir === false ? false : (options.cacheDir ?? join(options.outDir, '.cache', 'charts'));
+        const deck = await makeDeck(loaded.trial, loaded.warnings, { ...options, cacheDir });
+        staging = await stageOutput(options.outDir, id);
+        const item: Pending = { index, input, id, deck, staging, files: [], warnings: [...deck.warnings] };
+        if (formats.includes('md')) await write(item, 'deck.md', deck.markdown);
+        if (formats.includes('html')) await write(item, 'deck.html', deck.rendered.html);
+        for (const chart of deck.charts) await write(item, `charts/${chart.id}.svg`, chart.svg);
+        pending.push(item);
+      } catch (err) {
+        await staging?.discard();
+        fail(index, input, err);
+      }
+    }
+
+    // PPTX: one marp-cli call for the batch, running while the shared browser prints the rest.
+    const pptxJobs = exporter && formats.includes('pptx') ? pending.map((p) => ({ id: p.id, markdown: p.deck.markdown })) : [];
+    if (pptxJobs.length > 0) onEvent({ kind: 'pptx', decks: pptxJobs.length, phase: 'start' });
+    const pptx = exporter && pptxJobs.length > 0
+      ? exporter.pptx(pptxJobs).catch((err: unknown) => new Map(pptxJobs.map((j) => [j.id, err])))
+      : Promise.resolve(new Map<string, unknown>());
+
+    for (const item of [...pending]) {
+      if (!exporter) break;
+      try {
+        const step = (s: Format): void => onEvent({ kind: 'step', index: item.index, total, input: item.input, step: s });
+        item.warnings.push(...(await exporter.print(item.deck, formats, (name, bytes) => write(item, name, bytes), step)));
+      } catch (err) {
+        pending.splice(pending.indexOf(item), 1);
+        await item.staging.discard();
+        fail(item.index, item.input, err);
+      }
+    }
+
+    if (pptxJobs.length > 0) onEvent({ kind: 'pptx', decks: pptxJobs.length, phase: 'wait' });
+    const pptxFiles = await pptx;
+    // Commit in input order: each deck appears complete, or not at all.
+    for (const item of [...pending]) {
+      pending.splice(pending.indexOf(item), 1);
+      try {
+        const file = pptxFiles.get(item.id);
+        if (file instanceof Uint8Array) await write(item, 'deck.pptx', file);
+        else if (file !== undefined) throw file;
+        await item.staging.commit();
+        const result: BuildResult = {
+          input: item.input,
+          id: item.id,
+          dir: join(options.outDir, item.id),
+          files: item.files,
+          slides: item.deck.rendered.slides.length,
+          warnings: item.warnings,
+          skipped: batch.skipped,
+        };
+        batch.results.push(result);
+        onEvent({ kind: 'done', index: item.index, total, result });
+      } catch (err) {
+        await item.staging.discard();
+        fail(item.index, item.input, err);
+      }
+    }
+    return batch;
+  } finally {
+    for (const item of pending) await item.staging.discard();
+    await exporter?.close();
   }
-  return { input, id, dir: join(options.outDir, id), files, slides: deck.rendered.slides.length, warnings: deck.warnings };
+}
+
+async function write(item: Pending, name: string, content: string | Uint8Array): Promise<void> {
+  await item.staging.write(name, content);
+  item.files.push(name);
 }

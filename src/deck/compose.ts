@@ -3,6 +3,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { TrialdeckError } from '../errors.js';
+import type { Evidence } from '../evidence/types.js';
 import type { Trial } from '../trial/schema.js';
 import { COMPILE_OPTIONS, createHandlebars } from './handlebars-env.js';
 import { buildViewModel, type DeckChart, type ViewModel } from './view-model.js';
@@ -17,6 +18,8 @@ export interface DeckMarkdown {
 export interface ComposeOptions {
   theme: string;
   templateDir?: string;
+  /** Add the "Are the numbers consistent?" slide even without a material mismatch. */
+  auditSlide?: boolean;
 }
 
 interface TemplateSet {
@@ -85,9 +88,9 @@ function precompile(hb: ReturnType<typeof createHandlebars>, source: string, fil
   }
 }
 
-export async function composeDeck(trial: Trial, charts: DeckChart[], options: ComposeOptions): Promise<DeckMarkdown> {
+export async function composeDeck(trial: Trial, evidence: Evidence, charts: DeckChart[], options: ComposeOptions): Promise<DeckMarkdown> {
   const templates = await loadTemplates(options.templateDir);
-  const viewModel = buildViewModel(trial, charts);
+  const viewModel = buildViewModel(trial, charts, evidence, { auditSlide: options.auditSlide });
   const markdown = templates.render({ vm: viewModel, theme: options.theme });
   return { markdown: `${markdown.replace(/\n{3,}/g, '\n\n').trim()}\n`, viewModel };
 }

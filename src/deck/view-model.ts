@@ -2,6 +2,9 @@
 // already chosen, paginated and formatted, so templates only do layout.
 // Strings here are still raw data: templates escape them with {{md}}.
 import { isRatioMeasure, type Bullet, type Effect, type Outcome, type Trial } from '../trial/schema.js';
+import { deriveEvidence } from '../evidence/derive.js';
+import type { Evidence } from '../evidence/types.js';
+import { buildEvidenceView, type EvidenceView } from './evidence-view.js';
 import { formatCI, formatEffect, formatEstimate, formatP, formatQuantity, headline } from './format.js';
 import { brief, lines, paginate } from './paginate.js';
 
@@ -64,12 +67,19 @@ export interface ViewModel {
   takeaway?: string;
   overallSummary: string[];
   referencePages: { n: number; text: string }[][];
+  evidence: EvidenceView;
+  /** Charts of the evidence slides (the Bayesian posterior), kept apart from the results charts. */
+  evidenceCharts: DeckChart[];
 }
+
+/** Chart ids shown on the evidence slides rather than with the results. */
+const EVIDENCE_CHARTS: readonly string[] = ['bayes'];
 
 const text = (b: Bullet): string => b.text;
 const bulletWeight = (s: string): number => lines(s, BUDGET.bulletChars) + 0.35;
 
-export function buildViewModel(trial: Trial, charts: DeckChart[]): ViewModel {
+export function buildViewModel(trial: Trial, allCharts: DeckChart[], evidence: Evidence = deriveEvidence(trial), options: { auditSlide?: boolean } = {}): ViewModel {
+  const charts = allCharts.filter((c) => !EVIDENCE_CHARTS.includes(c.id));
   const [a, b] = trial.arms as [Trial['arms'][number], Trial['arms'][number]];
   const primaryOutcome = trial.results.find((o) => o.role === 'primary') ?? trial.results[0];
   const d = trial.design;
@@ -117,6 +127,8 @@ export function buildViewModel(trial: Trial, charts: DeckChart[]): ViewModel {
     takeaway: trial.takeaway,
     overallSummary: trial.overallSummary.map(text),
     referencePages: paginate(trial.bibliography, (r) => lines(r.text, BUDGET.referenceChars) + 0.3, BUDGET.referenceLines),
+    evidence: buildEvidenceView(trial, evidence, options),
+    evidenceCharts: allCharts.filter((c) => EVIDENCE_CHARTS.includes(c.id)),
   };
 }
 
