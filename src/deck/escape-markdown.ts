@@ -8,7 +8,7 @@
 /** Inline syntax: emphasis, code, links/images, HTML, entities, math, strikethrough, table cells. */
 const SPECIAL = /[\\`*_[\]<>&$~|]/g;
 /** Block syntax that only counts at the start of a line: headings, quotes, lists, setext, `---` slide breaks. */
-const LEADING_BLOCK = /^(?:[#>+=-]|\d+(?=[.)]))/;
+const LEADING_BLOCK = /^(?:[#>+=-]|\d{1,9}(?=[.)](?:[ \t]|$)))/;
 // Everything but \t, \n, \r among C0/C1 controls; NUL and friends never reach a slide.
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
 const LINE_BREAK = /\r\n|[\n\r\u2028\u2029\u0085]/g;

@@ -1,9 +1,26 @@
 // The appraisal slides computed from the evidence engine: what the numbers
 // mean at the bedside, how fragile the result is, what to believe under
 // different priors, risk of bias, and questions for the room.
-import type { Evidence, OutcomeEvidence } from '../evidence/types.js';
+import type { AuditCheck, Evidence, OutcomeEvidence } from '../evidence/types.js';
 import { ROB2_DOMAINS, type Rob2Domain, type Trial } from '../trial/schema.js';
-import { brief } from './paginate.js';
+import { brief, lines, paginate } from './paginate.js';
+
+interface AuditRow {
+  outcome: string;
+  check: string;
+  reported: string;
+  recomputed: string;
+  severity: string;
+  message: string;
+}
+
+const CHECK_LABELS: Record<AuditCheck, string> = {
+  percent: 'percentage vs counts',
+  'risk-ratio': 'RR vs counts (Katz)',
+  'odds-ratio': 'OR vs counts (Woolf)',
+  'risk-difference': 'RD vs counts (Newcombe)',
+  'ci-vs-p': 'P vs its CI',
+};
 
 export interface EvidenceView {
   numbers: { name: string; role: string; arms: string; rd: string; nnt: string }[];
@@ -13,7 +30,7 @@ export interface EvidenceView {
   rob2Overall?: string;
   grade?: string;
   questions: string[];
-  audit: { show: boolean; findings: { outcome: string; compared: string; reported: string; recomputed: string; severity: string; message: string }[] };
+  audit: { show: boolean; pages: AuditRow[][] };
 }
 
 const pct = (x: number): string => `${(x * 100).toFixed(1)}%`;
@@ -62,14 +79,18 @@ export function buildEvidenceView(trial: Trial, evidence: Evidence, options: { a
     questions: discussionQuestions(trial),
     audit: {
       show: material || options.auditSlide === true || trial.evidence?.auditSlide === true,
-      findings: findings.map((a) => ({
-        outcome: a.outcomeName,
-        compared: a.compared,
-        reported: a.reportedText,
-        recomputed: a.recomputedText,
-        severity: a.severity,
-        message: a.message,
-      })),
+      pages: paginate(
+        findings.map((a) => ({
+          outcome: a.outcomeName,
+          check: CHECK_LABELS[a.check],
+          reported: a.reportedText,
+          recomputed: a.recomputedText,
+          severity: a.severity,
+          message: a.message,
+        })),
+        (r) => lines(`${r.outcome} · ${r.check}: reported ${r.reported}, recomputed ${r.recomputed}`, 112) + 0.4,
+        17,
+      ),
     },
   };
 }

@@ -31,7 +31,7 @@ const HOSTILE = [
 ] as const;
 
 /** Keys whose values are identifiers or enums, not display text. */
-const STRUCTURAL = new Set(['id', 'kind', 'measure', 'role', 'op', 'benefit', '$schema', 'url']);
+const STRUCTURAL = new Set(['id', 'kind', 'measure', 'role', 'op', 'benefit', '$schema', 'url', 'judgement', 'source', 'overall', 'certainty']);
 
 /** Replaces every display string with `make(index)`, keeping structure and lengths stable. */
 function mapStrings(value: unknown, make: (i: number) => string, counter = { i: 0 }, key = ''): unknown {
