@@ -4,6 +4,7 @@ import { TrialdeckError } from '../errors.js';
 import { buildCommand } from './build-command.js';
 import { checkCommand } from './check-command.js';
 import { importCommand } from './import-command.js';
+import { previewCommand } from './preview-command.js';
 import { EXIT, printError } from './report.js';
 
 const USAGE = `trialdeck: journal-club decks from clinical trials
@@ -14,6 +15,7 @@ Commands:
   build <input...>     build decks (HTML, PDF, handout, PPTX) into output/<trial-id>/
   import <summary>     convert a trial summary (.txt/.md) to YAML trial data
   check <file>         validate trial data or a summary
+  preview <input>      serve a live-reloading preview on 127.0.0.1
 
 Run 'trialdeck <command> --help' for a command's options.`;
 
@@ -21,6 +23,7 @@ const COMMANDS: Record<string, (argv: string[]) => Promise<number>> = {
   build: buildCommand,
   import: importCommand,
   check: checkCommand,
+  preview: previewCommand,
 };
 
 async function main(argv: string[]): Promise<number> {
