@@ -28,6 +28,25 @@ export interface EngineOptions {
   themes: readonly string[];
 }
 
+const engines = new Map<string, Marp>();
+
+/**
+ * A Marp engine for a set of themes, reused across renders (the preview
+ * rebuilds on every edit; constructing markdown-it and parsing the themes
+ * again each time is wasted work). Keyed by the themes' CSS.
+ */
+export function marpFor(options: EngineOptions): Marp {
+  const key = options.themes.join('\u0000');
+  let marp = engines.get(key);
+  if (!marp) {
+    marp = createMarp(options);
+    // Themes change rarely; keep a handful of engines at most.
+    if (engines.size >= 8) engines.clear();
+    engines.set(key, marp);
+  }
+  return marp;
+}
+
 export function createMarp(options: EngineOptions): Marp {
   const marp = new Marp(MARP_OPTIONS);
   // markdown-it rejects data: URIs by default; ours are charts we rendered.

@@ -1,6 +1,6 @@
 // render stage: Marp Markdown -> a self-contained interactive HTML document.
 import type { Theme } from '../themes/registry.js';
-import { createMarp } from './engine.js';
+import { marpFor } from './engine.js';
 import { htmlShell } from './html-shell.js';
 
 export interface RenderedDeck {
@@ -25,7 +25,7 @@ export interface RenderOptions {
 }
 
 export function renderDeck(markdown: string, options: RenderOptions): RenderedDeck {
-  const marp = createMarp({ themes: options.themes.map((t) => t.css) });
+  const marp = marpFor({ themes: options.themes.map((t) => t.css) });
   const { html, css, comments } = marp.render(markdown, { htmlAsArray: true });
   const notes = comments.map((c) => c.join('\n\n'));
   const size = /viewBox="0 0 (\d+) (\d+)"/.exec(html[0] ?? '');
