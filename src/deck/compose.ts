@@ -79,13 +79,26 @@ async function compileTemplates(dir: string): Promise<TemplateSet> {
 }
 
 function precompile(hb: ReturnType<typeof createHandlebars>, source: string, file: string): Handlebars.TemplateDelegate {
-  try {
-    // Compile eagerly so syntax errors name the file now, not at render time.
-    hb.precompile(source, COMPILE_OPTIONS);
-    return hb.compile(source, COMPILE_OPTIONS);
-  } catch (err) {
+  const fail = (err: unknown): never => {
     throw new TrialdeckError('TEMPLATE', `${file}: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}`);
+  };
+  let ast: hbs.AST.Program;
+  try {
+    // Parse now so a syntax error names its file; compiling again from text would parse twice.
+    ast = hb.parse(source);
+  } catch (err) {
+    return fail(err);
   }
+  const template = hb.compile(ast, COMPILE_OPTIONS);
+  // Handlebars compiles on first call; wrap it so errors from then (an unknown helper) still name the file.
+  return (context, options) => {
+    try {
+      return template(context, options);
+    } catch (err) {
+      if (err instanceof TrialdeckError) throw err;
+      return fail(err);
+    }
+  };
 }
 
 export async function composeDeck(trial: Trial, evidence: Evidence, charts: DeckChart[], options: ComposeOptions): Promise<DeckMarkdown> {

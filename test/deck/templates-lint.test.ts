@@ -66,3 +66,24 @@ describe('template lint', () => {
     expect(() => hb.compile('{{md vm.titel}}', COMPILE_OPTIONS)({ vm: { title: 'x' } })).toThrow(/got no value/);
   });
 });
+
+describe('template errors name their file', () => {
+  it('a syntax error and an unknown helper in a department template folder', async () => {
+    const { mkdtempSync, mkdirSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { composeDeck } = await import('../../src/deck/compose.js');
+    const { deriveEvidence } = await import('../../src/evidence/index.js');
+    const { loadTrial } = await import('../../src/trial/load.js');
+    const { trial } = await loadTrial(join(DEFAULT_TEMPLATE_DIR, '../data/levoecmo.yaml'));
+    const make = (partial: string): string => {
+      const dir = mkdtempSync(join(tmpdir(), 'td-tpl-'));
+      mkdirSync(join(dir, 'partials'));
+      writeFileSync(join(dir, 'deck.hbs'), '{{> broken}}\n');
+      writeFileSync(join(dir, 'partials', 'broken.hbs'), partial);
+      return dir;
+    };
+    const compose = (dir: string) => composeDeck(trial, deriveEvidence(trial), [], { theme: 'clinical', templateDir: dir });
+    await expect(compose(make('{{#if vm.x}}never closed'))).rejects.toThrow(/partials\/broken\.hbs: Parse error/);
+    await expect(compose(make('{{shout vm.footer}}'))).rejects.toThrow(/partials\/broken\.hbs: .*unknown helper shout/);
+  });
+});
