@@ -1,10 +1,6 @@
 #!/usr/bin/env node
 // trialdeck's command line: parses argv, calls the library, prints, exits.
 import { TrialdeckError } from '../errors.js';
-import { buildCommand } from './build-command.js';
-import { checkCommand } from './check-command.js';
-import { importCommand } from './import-command.js';
-import { previewCommand } from './preview-command.js';
 import { EXIT, printError } from './report.js';
 
 const USAGE = `trialdeck: journal-club decks from clinical trials
@@ -19,11 +15,15 @@ Commands:
 
 Run 'trialdeck <command> --help' for a command's options.`;
 
-const COMMANDS: Record<string, (argv: string[]) => Promise<number>> = {
-  build: buildCommand,
-  import: importCommand,
-  check: checkCommand,
-  preview: previewCommand,
+type Command = (argv: string[]) => Promise<number>;
+
+// Loaded on demand: each command pulls in different heavy libraries
+// (Marp, vega, puppeteer), and start-up time is most of a small build.
+const COMMANDS: Record<string, () => Promise<Command>> = {
+  build: async () => (await import('./build-command.js')).buildCommand,
+  import: async () => (await import('./import-command.js')).importCommand,
+  check: async () => (await import('./check-command.js')).checkCommand,
+  preview: async () => (await import('./preview-command.js')).previewCommand,
 };
 
 async function main(argv: string[]): Promise<number> {
@@ -32,9 +32,9 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(`${USAGE}\n`);
     return command ? EXIT.ok : EXIT.usage;
   }
-  const run = Object.hasOwn(COMMANDS, command) ? COMMANDS[command] : undefined;
-  if (!run) throw new TrialdeckError('USAGE', `unknown command "${command}"\n\n${USAGE}`);
-  return run(rest);
+  const load = Object.hasOwn(COMMANDS, command) ? COMMANDS[command] : undefined;
+  if (!load) throw new TrialdeckError('USAGE', `unknown command "${command}"\n\n${USAGE}`);
+  return (await load())(rest);
 }
 
 main(process.argv.slice(2)).then(
