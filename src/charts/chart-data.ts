@@ -1,0 +1,140 @@
+// Helpers shared by the chart builders: arms, numbers as the slides print
+// them, outcome labels sized with real font metrics, the source line.
+import type { Outcome, Quantity, Trial } from '../trial/schema.js';
+import { armColor, smallFontSize, type ChartTheme } from './chart-theme.js';
+import { linesWidth, textWidth, wrapText } from './text-metrics.js';
+
+/** A 16:9 slide body is about 1100 × 520 px: charts take the height their rows need, up to 560 px. */
+export const CANVAS_WIDTH = 1100;
+export const MAX_CANVAS_HEIGHT = 560;
+
+export interface ArmInfo {
+  id: string;
+  label: string;
+  index: number;
+  color: string;
+}
+
+export function armsOf(trial: Trial, theme: ChartTheme): ArmInfo[] {
+  return trial.arms.map((a, index) => ({ id: a.id, label: a.label, index, color: armColor(theme, index) }));
+}
+
+/** "Levosimendan vs Placebo" (or "A vs B vs C"). */
+export function armsPhrase(arms: readonly ArmInfo[]): string {
+  return arms.map((a) => a.label).join(' vs ');
+}
+
+export function sourceLine(trial: Trial): string {
+  const p = trial.publication;
+  return `Source: ${p.acronym}, ${p.journal} ${p.year}`;
+}
+
+/** Typographic minus, as journals print negative numbers. */
+export function fmtNumber(x: number, maxDecimals = 2): string {
+  const s = Number(x.toFixed(maxDecimals)).toString();
+  return s.startsWith('-') ? `\u2212${s.slice(1)}` : s;
+}
+
+/** Ratios with two decimals below 10 ("1.02", "0.74"), fewer above. */
+export function fmtRatio(x: number): string {
+  return x.toFixed(x >= 100 ? 0 : x >= 10 ? 1 : 2);
+}
+
+export function fmtPercent(p: number): string {
+  return `${p.toFixed(1)}%`;
+}
+
+/** The percentage a binary quantity reports or implies, if any. */
+export function percentOf(q: Quantity | undefined): number | undefined {
+  if (!q) return undefined;
+  if (q.kind === 'events') return q.percent ?? (q.events / q.total) * 100;
+  if (q.kind === 'count' || q.kind === 'percent') return q.percent;
+  return undefined;
+}
+
+/** "68.3% (69/101)" for events, else the percentage alone. */
+export function percentLabel(q: Quantity, pct: number): string {
+  return q.kind === 'events' ? `${fmtPercent(pct)} (${q.events}/${q.total})` : fmtPercent(pct);
+}
+
+export function isPrimary(o: Outcome): boolean {
+  return o.role === 'primary';
+}
+
+/**
+ * Drops a trailing "(primary…)" / "(competing…)" remark from an outcome name
+ * where the chart shows the role another way (legend entries).
+ */
+export function withoutRoleRemark(name: string): string {
+  const short = name.replace(/\s*\((?:primary|competing|secondary|safety)\b[^()]*\)\s*$/i, '').trim();
+  return short.length > 0 ? short : name;
+}
+
+export interface LabelColumn {
+  /** One entry per label: its lines joined with "\n" (templates set lineBreak "\n"). */
+  texts: string[];
+  /** Lines of the longest label. */
+  maxLines: number;
+  /** Width of the widest line in px: the column is at least this wide. */
+  width: number;
+}
+
+/**
+ * Wraps outcome names onto at most two lines no wider than `maxWidth` where
+ * possible; the column widens to the widest line instead of truncating.
+ */
+export function labelColumn(
+  labels: readonly { text: string; bold: boolean }[],
+  theme: ChartTheme,
+  maxWidth: number,
+): LabelColumn {
+  let width = 0;
+  let maxLines = 1;
+  const texts = labels.map(({ text, bold }) => {
+    const lines = wrapText(text, { maxWidth, fontSize: theme.fontSize, bold, maxLines: 2 });
+    width = Math.max(width, linesWidth(lines, theme.fontSize, bold));
+    maxLines = Math.max(maxLines, lines.length);
+    return lines.join('\n');
+  });
+  return { texts, maxLines, width: Math.ceil(width) };
+}
+
+/** Line height the templates use for multi-line labels. */
+export function lineHeight(theme: ChartTheme): number {
+  return Math.round(theme.fontSize * 1.12);
+}
+
+/** Params every template declares: fonts and the source line. */
+export function commonParams(trial: Trial, theme: ChartTheme): Record<string, unknown> {
+  return {
+    sourceLine: sourceLine(trial),
+    labelFontSize: theme.fontSize,
+    smallFontSize: smallFontSize(theme),
+    lineHeight: lineHeight(theme),
+    ink: theme.textColor,
+    muted: theme.mutedColor,
+  };
+}
+
+
+export interface LegendLayout {
+  columns: number;
+  height: number;
+}
+
+/**
+ * Legend entries in one row when they fit the canvas width, else in as many
+ * equal columns as fit: vega does not wrap legends by itself, and a legend
+ * running off the canvas would be cut off.
+ */
+export function legendLayout(labels: readonly string[], theme: ChartTheme, rowPadding = 6): LegendLayout {
+  const available = CANVAS_WIDTH - 24;
+  const entries = labels.map((l) => 22 + textWidth(l, theme.fontSize));
+  const gap = 28;
+  const oneRow = entries.reduce((s, w) => s + w, 0) + gap * (entries.length - 1);
+  const widest = Math.max(...entries);
+  const columns = oneRow <= available ? entries.length : Math.max(1, Math.floor((available + gap) / (widest + gap)));
+  const rows = Math.ceil(labels.length / columns);
+  const rowHeight = Math.max(16, theme.fontSize + 4);
+  return { columns, height: rows * rowHeight + (rows - 1) * rowPadding };
+}

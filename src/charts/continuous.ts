@@ -1,0 +1,180 @@
+// Continuous outcomes by arm: median and IQR (or mean ± SD) per arm, one row
+// per outcome. Outcomes in different units cannot share an axis, so each unit
+// gets its own panel with its own axis; the template draws those axes from
+// data (grid, ticks, axes) because one Vega-Lite view has only one x scale.
+import type { Effect, Outcome, Quantity, Trial } from '../trial/schema.js';
+import { smallFontSize, type ChartTheme } from './chart-theme.js';
+import {
+  armsOf, armsPhrase, CANVAS_WIDTH, commonParams, fmtNumber, isPrimary, labelColumn, legendLayout, lineHeight,
+  MAX_CANVAS_HEIGHT, type ArmInfo,
+} from './chart-data.js';
+import { textWidth } from './text-metrics.js';
+import type { JsonObject } from './prepare-spec.js';
+import type { ChartSpecInput } from './spec-files.js';
+
+type Spread = Extract<Quantity, { kind: 'median' } | { kind: 'mean' }>;
+interface Cell { arm: ArmInfo; q: Spread; center: number; lower: number; upper: number }
+interface Row { outcome: Outcome; unit: string; cells: Cell[] }
+
+const UNIT_WORDS = /\b(days?|hours?|minutes?|weeks?|months?|years?)\b/i;
+
+/** The unit an outcome is measured in: given on the cells or effect, else a time word in its name. */
+export function unitOf(o: Outcome, cells: readonly Spread[]): string {
+  const given = cells.find((q) => q.unit)?.unit ?? (o.effect?.unit && o.effect.unit !== '%' ? o.effect.unit : undefined);
+  const raw = given ?? UNIT_WORDS.exec(o.name)?.[1] ?? '';
+  const lower = raw.toLowerCase();
+  return /^(day|hour|minute|week|month|year)$/.test(lower) ? `${lower}s` : lower;
+}
+
+function cellOf(arm: ArmInfo, q: Quantity | undefined): Cell | undefined {
+  if (q?.kind === 'median') {
+    const [lo, hi] = q.iqr ?? [q.median, q.median];
+    return { arm, q, center: q.median, lower: lo, upper: hi };
+  }
+  if (q?.kind === 'mean') {
+    const sd = q.sd ?? 0;
+    return { arm, q, center: q.mean, lower: q.mean - sd, upper: q.mean + sd };
+  }
+  return undefined;
+}
+
+function valueText(c: Cell): string {
+  if (c.q.kind === 'median') return c.q.iqr ? `${fmtNumber(c.q.median)} (${fmtNumber(c.q.iqr[0])}\u2013${fmtNumber(c.q.iqr[1])})` : fmtNumber(c.q.median);
+  return c.q.sd !== undefined ? `${fmtNumber(c.q.mean)} (SD ${fmtNumber(c.q.sd)})` : fmtNumber(c.q.mean);
+}
+
+function describeCell(c: Cell): string {
+  if (c.q.kind === 'median') return `median ${fmtNumber(c.q.median)}${c.q.iqr ? ` (IQR ${fmtNumber(c.q.iqr[0])} to ${fmtNumber(c.q.iqr[1])})` : ''}`;
+  return `mean ${fmtNumber(c.q.mean)}${c.q.sd !== undefined ? ` (SD ${fmtNumber(c.q.sd)})` : ''}`;
+}
+
+const DIFF_NAMES: Partial<Record<Effect['measure'], string>> = { MD: 'Mean', MedD: 'Median', RMD: 'Restricted mean' };
+
+function effectText(e: Effect | undefined): string | undefined {
+  const name = e?.measure ? DIFF_NAMES[e.measure] : undefined;
+  if (!e || !e.reported || !name || e.estimate === undefined) return undefined;
+  const ci = e.ci ? ` (${fmtNumber(e.ci.lower)} to ${fmtNumber(e.ci.upper)})` : '';
+  return `${name} ${fmtNumber(e.estimate)}${ci}`;
+}
+
+/** About five round ticks (steps of 1, 2 or 5 × 10^k) covering [min, max]. */
+export function niceTicks(min: number, max: number): number[] {
+  const span = max - min || Math.abs(max) || 1;
+  const raw = span / 5;
+  const mag = 10 ** Math.floor(Math.log10(raw));
+  const step = ([1, 2, 5, 10].find((m) => m * mag >= raw) ?? 10) * mag;
+  const ticks: number[] = [];
+  for (let t = Math.floor(min / step) * step; t <= Math.ceil(max / step) * step + step / 1e6; t += step) ticks.push(Number(t.toPrecision(12)));
+  return ticks;
+}
+
+const LABEL_MAX_WIDTH = 360;
+const GAP = 28;
+/** Room under each panel's axis for tick labels and the unit title, in px. */
+const AXIS_BLOCK = 64;
+
+export function buildContinuousChart(trial: Trial, theme: ChartTheme): ChartSpecInput | null {
+  const arms = armsOf(trial, theme);
+  const rows: Row[] = [];
+  for (const o of trial.results) {
+    const cells = arms.map((a) => cellOf(a, o.arms[a.id])).filter((c): c is Cell => c !== undefined);
+    if (cells.length === arms.length) rows.push({ outcome: o, unit: unitOf(o, cells.map((c) => c.q)), cells });
+  }
+  if (rows.length === 0) return null;
+  const units = [...new Set(rows.map((r) => r.unit))];
+  const ordered = units.flatMap((u) => rows.filter((r) => r.unit === u));
+
+  const f = theme.fontSize;
+  const small = smallFontSize(theme);
+  const lh = lineHeight(theme);
+  const labels = labelColumn(ordered.map((r) => ({ text: r.outcome.name, bold: isPrimary(r.outcome) })), theme, LABEL_MAX_WIDTH);
+  const allMedian = ordered.every((r) => r.cells.every((c) => c.q.kind === 'median'));
+  const allMean = ordered.every((r) => r.cells.every((c) => c.q.kind === 'mean'));
+  const valueHeader = allMedian ? 'Median (IQR)' : allMean ? 'Mean (SD)' : 'Median (IQR) or mean (SD)';
+  const effects = ordered.map((r) => effectText(r.outcome.effect));
+  const hasEffects = effects.some((e) => e !== undefined);
+  const effectHeader = 'Difference (95% CI)';
+
+  const valueWidth = Math.max(textWidth(valueHeader, f, true), ...ordered.flatMap((r) => r.cells.map((c) => textWidth(valueText(c), small))));
+  const effectGap = GAP + Math.ceil(valueWidth) + GAP;
+
+  // Row height in px, then everything in row units (y) with x in 0..1 per panel.
+  const minRow = Math.max(labels.maxLines * lh + 8, arms.length * 18 + 8);
+  const legend = legendLayout(arms.map((a) => a.label), theme);
+  const top = 8 + legend.height + 12 + 24; // padding, legend, gap, column headers
+  const fixedPx = top + 40 + units.length * AXIS_BLOCK;
+  const rowPx = Math.max(minRow, Math.min(64, (MAX_CANVAS_HEIGHT - fixedPx) / ordered.length));
+  const axisUnits = AXIS_BLOCK / rowPx;
+
+  const names = ['intervals', 'points', 'values', 'effects', 'labels', 'grid', 'ticks', 'axes', 'headers'] as const;
+  const data = Object.fromEntries(names.map((n) => [n, [] as JsonObject[]])) as Record<(typeof names)[number], JsonObject[]>;
+  data.headers.push({ column: 'label', y: 0, text: 'Outcome' }, { column: 'value', y: 0, text: valueHeader });
+  if (hasEffects) data.headers.push({ column: 'effect', y: 0, text: effectHeader });
+
+  let cursor = 0;
+  let index = 0;
+  for (const unit of units) {
+    const group = ordered.filter((r) => r.unit === unit);
+    const values = group.flatMap((r) => r.cells.flatMap((c) => [c.lower, c.upper, c.center]));
+    const min = Math.min(...values);
+    const ticks = niceTicks(min >= 0 ? 0 : min, Math.max(...values));
+    const [lo, hi] = [ticks[0] ?? 0, ticks[ticks.length - 1] ?? 1];
+    const nx = (v: number): number => (v - lo) / (hi - lo || 1);
+    const first = cursor;
+    group.forEach((r, i) => {
+      const y0 = first + i;
+      r.cells.forEach((c, k) => {
+        const y = y0 + (arms.length === 1 ? 0.5 : 0.28 + (0.44 * k) / (arms.length - 1));
+        data.intervals.push({ y, lower: nx(c.lower), upper: nx(c.upper), arm: c.arm.label });
+        data.points.push({ y, x: nx(c.center), arm: c.arm.label });
+        data.values.push({ y, text: valueText(c), arm: c.arm.label });
+      });
+      const label = labels.texts[index] ?? r.outcome.name;
+      data.labels.push({ y: y0 + 0.5, label, primary: isPrimary(r.outcome), dy: (-(label.split('\n').length - 1) * lh) / 2 });
+      const eff = effects[index];
+      if (eff) data.effects.push({ y: y0 + 0.5, text: eff });
+      index++;
+    });
+    const axisY = first + group.length;
+    for (const t of ticks) {
+      data.grid.push({ x: nx(t), y: first, y2: axisY });
+      data.ticks.push({ x: nx(t), y: axisY, text: fmtNumber(t) });
+    }
+    data.axes.push({ x: 0, x2: 1, y: axisY });
+    const title = unit ? unit[0]!.toUpperCase() + unit.slice(1) : 'Value';
+    data.headers.push({ column: 'axis', y: axisY, text: title });
+    cursor = axisY + axisUnits;
+  }
+  const yMax = cursor - axisUnits;
+  const height = Math.round(top + yMax * rowPx + AXIS_BLOCK + 40);
+
+  const alt =
+    `${allMean ? 'Means (with SD)' : 'Medians with interquartile ranges'} by arm for ${ordered.length} continuous outcome${ordered.length === 1 ? '' : 's'}` +
+    `${units.length > 1 ? `, grouped by unit (${units.map((u) => u || 'no unit').join(', ')})` : units[0] ? ` (${units[0]})` : ''}, ${armsPhrase(arms)}. ` +
+    ordered
+      .map((r, i) => `${r.outcome.name}: ${r.cells.map((c) => `${c.arm.label} ${describeCell(c)}`).join(', ')}${effects[i] ? `; difference ${effects[i]!.replace(/ \((.*)\)$/, ' (95% CI $1)').toLowerCase()}` : ''}`)
+      .join('; ') + '.';
+
+  return {
+    id: 'continuous',
+    title: 'Continuous outcomes by arm',
+    alt,
+    width: CANVAS_WIDTH,
+    height,
+    datasets: data,
+    params: {
+      ...commonParams(trial, theme),
+      gridColor: theme.gridColor,
+      armLabels: arms.map((a) => a.label),
+      yDomain: [0, yMax],
+      labelX: -(labels.width + GAP),
+      valueGap: GAP,
+      effectGap: hasEffects ? effectGap : GAP,
+      legendColumns: legend.columns,
+      legendX: -(labels.width + GAP),
+      legendY: -(legend.height + 12 + 24),
+      // Fit autosize ignores free-floating legends: reserve their room as top padding.
+      legendSpace: legend.height + 12 + 24,
+    },
+  };
+}
