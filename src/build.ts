@@ -102,7 +102,7 @@ export type BuildEvent =
 export async function makeDeck(trial: Trial, warnings: Diagnostic[], options: Omit<BuildOptions, 'formats' | 'outDir'> & { cacheDir?: string | false }): Promise<DeckBuild> {
   const { theme, all } = await resolveTheme(options.theme ?? DEFAULT_THEME, options.themeDir);
   const evidence = deriveEvidence(trial, { mcid: trial.evidence?.mcid });
-  const chartSet = await chartTrial(trial, { cacheDir: options.cacheDir || undefined });
+  const chartSet = await chartTrial(trial, { cacheDir: options.cacheDir || undefined, evidence });
   const charts = chartSet.charts.map((c) => ({ id: c.id, title: c.title, alt: c.alt, uri: svgDataUri(c.svg), svg: c.svg }));
   const { markdown } = await composeDeck(trial, evidence, charts, { theme: theme.name, templateDir: options.templateDir, auditSlide: options.auditSlide });
   const p = trial.publication;

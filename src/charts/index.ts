@@ -4,7 +4,9 @@
 //              │  named datasets + params + alt text, or null (no such data)
 //              ▼
 //   templates/charts/<id>.vl.json ──► renderChart (cache, sandboxed vega) ──► SVG
+import type { Evidence } from '../evidence/types.js';
 import type { Trial } from '../trial/schema.js';
+import { buildBayesChart } from './bayes.js';
 import { DEFAULT_CHART_THEME, type ChartTheme } from './chart-theme.js';
 import { buildCompetingChart } from './competing.js';
 import { buildContinuousChart } from './continuous.js';
@@ -23,6 +25,8 @@ export interface ChartOptions {
   specDir?: string;
   /** How vega is imported (tests pass a spy); default: lazy dynamic import. */
   engine?: EngineLoader;
+  /** Derived statistics, for the Bayesian posterior chart. */
+  evidence?: Evidence;
 }
 
 /** In deck order. Each returns null when the trial has no data for its chart. */
@@ -35,8 +39,8 @@ export const CHART_BUILDERS: readonly ((trial: Trial, theme: ChartTheme) => Char
 ];
 
 /** Builds the chart inputs without rendering (cheap; no vega). */
-export function buildChartInputs(trial: Trial, theme: ChartTheme = DEFAULT_CHART_THEME): ChartSpecInput[] {
-  return CHART_BUILDERS.map((build) => build(trial, theme)).filter((c): c is ChartSpecInput => c !== null);
+export function buildChartInputs(trial: Trial, theme: ChartTheme = DEFAULT_CHART_THEME, evidence?: Evidence): ChartSpecInput[] {
+  return [...CHART_BUILDERS.map((build) => build(trial, theme)), buildBayesChart(trial, theme, evidence)].filter((c): c is ChartSpecInput => c !== null);
 }
 
 export async function chartTrial(trial: Trial, options: ChartOptions = {}): Promise<ChartSet> {
@@ -44,7 +48,7 @@ export async function chartTrial(trial: Trial, options: ChartOptions = {}): Prom
   const specDir = options.specDir ?? DEFAULT_SPEC_DIR;
   const charts: Chart[] = [];
   // One at a time: vega is single-threaded, and errors then name one chart.
-  for (const input of buildChartInputs(trial, theme)) {
+  for (const input of buildChartInputs(trial, theme, options.evidence)) {
     const template = await loadChartSpec(input.id, specDir);
     const { svg, width, height } = await renderChart(template, input.datasets, {
       cacheDir: options.cacheDir,
@@ -66,5 +70,5 @@ export { svgDataUri } from './svg-cache.js';
 export { DEFAULT_CHART_THEME, vegaLiteConfig, type ChartTheme } from './chart-theme.js';
 export { denyAllLoader, createFailingLogger } from './sandbox.js';
 export { textWidth, vegaTextWidth, wrapText } from './text-metrics.js';
-export { buildForestChart, buildCompetingChart, buildContinuousChart, buildEventRatesChart, buildFlowChart };
+export { buildBayesChart, buildForestChart, buildCompetingChart, buildContinuousChart, buildEventRatesChart, buildFlowChart };
 export { CHART_IDS, DEFAULT_SPEC_DIR, isChartId, type Chart, type ChartId, type ChartSet, type ChartSpecInput } from './spec-files.js';
