@@ -72,7 +72,7 @@ describe('trialdeck CLI', () => {
   });
 
   it('import writes YAML that check accepts', () => {
-    const seed = join(root, '../shared/seed/LEVOECMO-summary.txt');
+    const seed = join(root, 'test/fixtures/summaries/LEVOECMO.txt');
     const r = run('import', seed, '-o', 'levo.yaml');
     expect(r.code).toBe(0);
     expect(readFileSync(join(work, 'levo.yaml'), 'utf8')).toMatch(/^# yaml-language-server: \$schema=/);

@@ -9,7 +9,8 @@ import { cleanText } from '../../src/deck/escape-markdown.js';
 import { importSummary } from '../../src/import/index.js';
 import { trialSchema, type TrialInput } from '../../src/trial/schema.js';
 
-const seed = fileURLToPath(new URL('../../../shared/seed/LEVOECMO-summary.txt', import.meta.url));
+// A copy of the seed summary, so the suite does not depend on the shared folder.
+const seed = fileURLToPath(new URL('../fixtures/summaries/LEVOECMO.txt', import.meta.url));
 
 const HOSTILE = [
   '---',

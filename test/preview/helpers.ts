@@ -1,23 +1,18 @@
 // Shared by the preview tests: a private copy of the LEVOECMO trial to edit,
 // edits that change what a slide shows, and a plain HTTP client that can lie
 // about its Host header (a browser cannot).
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseDocument } from 'yaml';
-import { importSummary, trialToYaml } from '../../src/import/index.js';
 import type { PreviewEvent } from '../../src/preview/index.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
-const SEED_SUMMARY = '/work/shared/seed/LEVOECMO-summary.txt';
-
-/** data/levoecmo.yaml when the repo has it, else the seed summary imported to YAML. */
+/** data/levoecmo.yaml. */
 export function levoecmoYaml(): string {
-  const data = join(root, 'data/levoecmo.yaml');
-  if (existsSync(data)) return readFileSync(data, 'utf8');
-  return trialToYaml(importSummary(readFileSync(SEED_SUMMARY, 'utf8'), SEED_SUMMARY).trial);
+  return readFileSync(join(root, 'data/levoecmo.yaml'), 'utf8');
 }
 
 /** A temp folder holding levoecmo.yaml. */
