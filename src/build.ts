@@ -25,7 +25,8 @@ import { discoverBrowser, type BrowserLocation, type SearchMode } from './export
 import type { HandoutLayout } from './export/handout-model.js';
 import { MESSAGES } from './export/messages.js';
 import { renderDeck, type RenderedDeck } from './marp/render.js';
-import { DEFAULT_THEME, resolveTheme } from './themes/registry.js';
+import { resolveLook } from './themes/look.js';
+import type { Theme } from './themes/registry.js';
 import { loadTrial } from './trial/load.js';
 import type { Trial } from './trial/schema.js';
 import { trialId } from './trial/trial-id.js';
@@ -48,6 +49,10 @@ export interface BuildOptions {
   theme?: string;
   templateDir?: string;
   themeDir?: string;
+  /** Department name (themes/departments/<name>.yaml) or path to a department .yaml file. */
+  department?: string;
+  /** Shown in the footer (and byline); no date by default, so builds stay byte-identical. */
+  date?: string;
   /** Chart SVG cache; defaults to `<outDir>/.cache/charts`. `false` disables it. */
   cacheDir?: string | false;
   /** Always add the "Are the numbers consistent?" slide. */
@@ -69,6 +74,8 @@ export interface DeckBuild {
   rendered: RenderedDeck;
   charts: (DeckChart & { svg: string })[];
   warnings: Diagnostic[];
+  /** Every theme the deck was rendered with, the generated department theme included (PPTX needs them too). */
+  themes: Theme[];
 }
 
 export interface BuildResult {
@@ -100,19 +107,24 @@ export type BuildEvent =
 
 /** load → … → render, in memory: what both `build` and the preview server need. */
 export async function makeDeck(trial: Trial, warnings: Diagnostic[], options: Omit<BuildOptions, 'formats' | 'outDir'> & { cacheDir?: string | false }): Promise<DeckBuild> {
-  const { theme, all } = await resolveTheme(options.theme ?? DEFAULT_THEME, options.themeDir);
+  const look = await resolveLook({ theme: options.theme, themeDir: options.themeDir, department: options.department });
   const evidence = deriveEvidence(trial, { mcid: trial.evidence?.mcid });
-  const chartSet = await chartTrial(trial, { cacheDir: options.cacheDir || undefined, evidence });
+  const chartSet = await chartTrial(trial, { cacheDir: options.cacheDir || undefined, evidence, theme: look.chart });
   const charts = chartSet.charts.map((c) => ({ id: c.id, title: c.title, alt: c.alt, uri: svgDataUri(c.svg), svg: c.svg }));
-  const { markdown } = await composeDeck(trial, evidence, charts, { theme: theme.name, templateDir: options.templateDir, auditSlide: options.auditSlide });
+  const { markdown } = await composeDeck(trial, evidence, charts, {
+    theme: look.name,
+    templateDir: options.templateDir,
+    auditSlide: options.auditSlide,
+    occasion: { ...look.occasion, date: options.date },
+  });
   const p = trial.publication;
   const rendered = renderDeck(markdown, {
-    themes: all,
+    themes: look.themes,
     title: `${p.acronym}: ${p.title}`,
     author: p.citation.split(/[.;]/)[0] ?? p.acronym,
     description: p.citation,
   });
-  return { trial, evidence, markdown, rendered, charts, warnings: [...warnings, ...evidence.warnings] };
+  return { trial, evidence, markdown, rendered, charts, warnings: [...warnings, ...look.warnings, ...evidence.warnings], themes: look.themes };
 }
 
 /** One trial; throws what made it fail. */
@@ -156,7 +168,9 @@ export async function buildDecks(inputs: readonly string[], options: BuildOption
       batch.warnings.push({ level: 'warning', code: 'BROWSER_NOT_FOUND', message: MESSAGES.noBrowser(wanted) });
     }
     const formats = options.formats.filter((f) => !batch.skipped.includes(f));
-    if (formats.some((f) => f === 'pdf' || f === 'handout' || f === 'png')) exporter?.warmUp();
+    // Start the browser once the first trial has loaded, so its launch overlaps rendering
+    // (but a mistyped file name does not wait for a browser it will never use).
+    let warmUp = formats.some((f) => f === 'pdf' || f === 'handout' || f === 'png') ? exporter?.warmUp.bind(exporter) : undefined;
 
     // load → render for every trial, writing what needs no browser
     const ids = new Map<string, string>();
@@ -165,6 +179,8 @@ export async function buildDecks(inputs: readonly string[], options: BuildOption
       try {
         onEvent({ kind: 'step', index, total, input, step: 'render' });
         const loaded = await loadTrial(input);
+        warmUp?.();
+        warmUp = undefined;
         const id = trialId(loaded.trial);
         const first = ids.get(id);
         if (first !== undefined) throw new TrialdeckError('OUTPUT', MESSAGES.duplicateId(id, first));

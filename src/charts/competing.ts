@@ -71,7 +71,8 @@ export function buildCompetingChart(trial: Trial, theme: ChartTheme): ChartSpecI
         armOrder: a, arm: arm.label, category: categories[c] ?? '', percent,
         start, end: start + percent, mid: start + percent / 2,
         text: fmtPercent(percent), showLabel: percent >= MIN_LABELLED_PERCENT,
-        ink: luminance(colors[c] ?? '#000000') < 0.25 ? '#ffffff' : theme.textColor,
+        // On a light segment, dark ink even when the theme's text is light (dark slide themes).
+        ink: luminance(colors[c] ?? '#000000') < 0.25 ? '#ffffff' : luminance(theme.textColor) < 0.25 ? theme.textColor : '#111111',
       };
       start += percent;
       return seg;

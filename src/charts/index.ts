@@ -4,6 +4,7 @@
 //              │  named datasets + params + alt text, or null (no such data)
 //              ▼
 //   templates/charts/<id>.vl.json ──► renderChart (cache, sandboxed vega) ──► SVG
+import { TrialdeckError, type Problem } from '../errors.js';
 import type { Evidence } from '../evidence/types.js';
 import type { Trial } from '../trial/schema.js';
 import { buildBayesChart } from './bayes.js';
@@ -59,10 +60,37 @@ export async function chartTrial(trial: Trial, options: ChartOptions = {}): Prom
       title: input.title,
       desc: input.alt,
       engine: options.engine,
+    }).catch((err: unknown) => {
+      throw layoutHint(err, input, trial);
     });
     charts.push({ id: input.id, title: input.title, alt: input.alt, svg, width, height });
   }
   return { charts };
+}
+
+/**
+ * A chart that cannot be laid out is nearly always one whose data texts are
+ * too long (labels are never truncated): name the chart and the longest text,
+ * so the error points at a field the user can shorten.
+ */
+function layoutHint(err: unknown, input: ChartSpecInput, trial: Trial): unknown {
+  if (!(err instanceof TrialdeckError) || err.code !== 'CHART' || !/outside its \d+×\d+ canvas|legend count exceeds/.test(err.message)) return err;
+  const texts: { path: string; text: string }[] = [
+    // The flow and competing-events charts show arms, not outcome names.
+    ...(input.id === 'flow' || input.id === 'competing' ? [] : trial.results.map((o, i) => ({ path: `results[${i}].name`, text: o.name }))),
+    ...trial.arms.map((a, i) => ({ path: `arms[${i}].label`, text: a.label })),
+    { path: 'publication.acronym', text: trial.publication.acronym },
+    { path: 'publication.journal', text: trial.publication.journal },
+  ];
+  const longest = texts.reduce((a, b) => (longestWord(b.text) * 4 + b.text.length > longestWord(a.text) * 4 + a.text.length ? b : a));
+  const problem: Problem = trial.arms.length > 4 && longest.text.length < 60
+    ? { path: 'arms', message: `${trial.arms.length} arms side by side do not fit the ${input.title} chart` }
+    : { path: longest.path, message: `the longest text in the ${input.title} chart (${longest.text.length} characters); shorten it` };
+  return new TrialdeckError('CHART', `The ${input.title} chart cannot be laid out: ${err.message}`, [problem]);
+}
+
+function longestWord(s: string): number {
+  return s.split(/\s+/).reduce((m, w) => Math.max(m, w.length), 0);
 }
 
 export { renderChart, renderVegaLite, type RenderOptions, type RenderResult } from './render.js';

@@ -2,7 +2,7 @@
 import { readFile, writeFile, rename } from 'node:fs/promises';
 import { TrialdeckError } from '../errors.js';
 import { importSummary, trialToYaml } from '../import/index.js';
-import { MAX_INPUT_BYTES } from '../trial/load.js';
+import { MAX_INPUT_BYTES, MAX_INPUT_TEXT } from '../trial/load.js';
 import { validateTrial } from '../trial/validate.js';
 import { parse } from './args.js';
 import { EXIT, printWarnings } from './report.js';
@@ -22,7 +22,7 @@ export async function importCommand(argv: string[]): Promise<number> {
   } catch {
     throw new TrialdeckError('INPUT_NOT_FOUND', `${file}: no such file`);
   }
-  if (Buffer.byteLength(text) > MAX_INPUT_BYTES) throw new TrialdeckError('INPUT_TOO_LARGE', `${file}: over the 5 MB limit`);
+  if (Buffer.byteLength(text) > MAX_INPUT_BYTES) throw new TrialdeckError('INPUT_TOO_LARGE', `${file}: over the ${MAX_INPUT_TEXT} limit`);
   const imported = importSummary(text, file);
   // Validate before writing so the YAML we hand out always builds.
   const { warnings } = validateTrial(imported.trial, { file });

@@ -1,11 +1,13 @@
 // compose stage: Trial + charts -> Marp Markdown, through Handlebars templates.
-import { readdir, readFile } from 'node:fs/promises';
-import { basename, join } from 'node:path';
+import { readdir, readFile, realpath } from 'node:fs/promises';
+import { basename, isAbsolute, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { TrialdeckError } from '../errors.js';
 import type { Evidence } from '../evidence/types.js';
 import type { Trial } from '../trial/schema.js';
 import { COMPILE_OPTIONS, createHandlebars } from './handlebars-env.js';
+import type { Occasion } from './occasion.js';
+import { lintAst } from './template-lint.js';
 import { buildViewModel, type DeckChart, type ViewModel } from './view-model.js';
 
 export const DEFAULT_TEMPLATE_DIR = fileURLToPath(new URL('../../templates', import.meta.url));
@@ -20,6 +22,8 @@ export interface ComposeOptions {
   templateDir?: string;
   /** Add the "Are the numbers consistent?" slide even without a material mismatch. */
   auditSlide?: boolean;
+  /** Department, presenter and date for the footer and title slide. */
+  occasion?: Occasion;
 }
 
 interface TemplateSet {
@@ -46,13 +50,7 @@ export function clearTemplateCache(): void {
 
 async function compileTemplates(dir: string): Promise<TemplateSet> {
   const hb = createHandlebars();
-  const read = async (file: string): Promise<string> => {
-    try {
-      return await readFile(file, 'utf8');
-    } catch {
-      throw new TrialdeckError('TEMPLATE', `${file}: template not found`);
-    }
-  };
+  const read = confinedReader(dir);
   const partialDir = join(dir, 'partials');
   let names: string[] = [];
   try {
@@ -89,6 +87,13 @@ function precompile(hb: ReturnType<typeof createHandlebars>, source: string, fil
   } catch (err) {
     return fail(err);
   }
+  // Refused at load time, naming file and line: {{{triple}}}, a bare {{field}}, an unknown helper.
+  const problems = lintAst(ast);
+  const first = problems[0];
+  if (first) {
+    const where = first.line === undefined ? file : `${file}:${first.line}:${first.column ?? 1}`;
+    throw new TrialdeckError('TEMPLATE', `${where}: ${first.message}`, problems.map((p) => ({ file, line: p.line, column: p.column, message: p.message })));
+  }
   const template = hb.compile(ast, COMPILE_OPTIONS);
   // Handlebars compiles on first call; wrap it so errors from then (an unknown helper) still name the file.
   return (context, options) => {
@@ -101,9 +106,39 @@ function precompile(hb: ReturnType<typeof createHandlebars>, source: string, fil
   };
 }
 
+/**
+ * Reads template files of one folder, refusing any whose real path (symbolic
+ * links resolved) is outside it: a department folder cannot pull in files
+ * from elsewhere on the machine.
+ */
+function confinedReader(dir: string): (file: string) => Promise<string> {
+  let root: Promise<string> | undefined;
+  return async (file) => {
+    root ??= realpath(dir).catch(() => {
+      throw new TrialdeckError('TEMPLATE', `${dir}: templates folder not found`);
+    });
+    const base = await root;
+    let real: string;
+    try {
+      real = await realpath(file);
+    } catch {
+      throw new TrialdeckError('TEMPLATE', `${file}: template not found`);
+    }
+    const rel = relative(base, real);
+    if (rel === '' || rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel)) {
+      throw new TrialdeckError('PATH_ESCAPE', `${file}: resolves outside the templates folder ${dir} (symbolic links included); templates must live inside it`);
+    }
+    try {
+      return await readFile(real, 'utf8');
+    } catch {
+      throw new TrialdeckError('TEMPLATE', `${file}: template cannot be read`);
+    }
+  };
+}
+
 export async function composeDeck(trial: Trial, evidence: Evidence, charts: DeckChart[], options: ComposeOptions): Promise<DeckMarkdown> {
   const templates = await loadTemplates(options.templateDir);
-  const viewModel = buildViewModel(trial, charts, evidence, { auditSlide: options.auditSlide });
+  const viewModel = buildViewModel(trial, charts, evidence, { auditSlide: options.auditSlide, occasion: options.occasion });
   const markdown = templates.render({ vm: viewModel, theme: options.theme });
   return { markdown: `${markdown.replace(/\n{3,}/g, '\n\n').trim()}\n`, viewModel };
 }

@@ -7,6 +7,7 @@ import type { Evidence } from '../evidence/types.js';
 import { buildEvidenceView, type EvidenceView } from './evidence-view.js';
 import { formatCI, formatEffect, formatEstimate, formatP, formatQuantity, headline } from './format.js';
 import { brief, lines, paginate } from './paginate.js';
+import { occasionView, type Occasion, type OccasionView } from './occasion.js';
 
 /** A chart as the deck embeds it (see src/charts). */
 export interface DeckChart {
@@ -41,6 +42,8 @@ export interface Row {
 export interface ViewModel {
   publication: Trial['publication'];
   footer: string;
+  /** Presenter, department and date (footer, title-slide byline). */
+  occasion: OccasionView;
   arms: { id: string; label: string; randomised?: number; analysed?: number }[];
   intervention: { label: string; name: string; details: string[] };
   comparator: { label: string; name: string; details: string[] };
@@ -78,15 +81,17 @@ const EVIDENCE_CHARTS: readonly string[] = ['bayes'];
 const text = (b: Bullet): string => b.text;
 const bulletWeight = (s: string): number => lines(s, BUDGET.bulletChars) + 0.35;
 
-export function buildViewModel(trial: Trial, allCharts: DeckChart[], evidence: Evidence = deriveEvidence(trial), options: { auditSlide?: boolean } = {}): ViewModel {
+export function buildViewModel(trial: Trial, allCharts: DeckChart[], evidence: Evidence = deriveEvidence(trial), options: { auditSlide?: boolean; occasion?: Occasion } = {}): ViewModel {
   const charts = allCharts.filter((c) => !EVIDENCE_CHARTS.includes(c.id));
   const [a, b] = trial.arms as [Trial['arms'][number], Trial['arms'][number]];
   const primaryOutcome = trial.results.find((o) => o.role === 'primary') ?? trial.results[0];
   const d = trial.design;
   const p = trial.publication;
+  const occasion = occasionView(p, options.occasion);
   return {
     publication: p,
-    footer: `${p.acronym} · ${p.journal} ${p.year}`,
+    footer: occasion.footer,
+    occasion,
     arms: trial.arms,
     intervention: { label: a.label, name: d.intervention.name, details: d.intervention.details.map(text) },
     comparator: { label: b.label, name: d.comparator.name, details: d.comparator.details.map(text) },

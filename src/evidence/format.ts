@@ -6,7 +6,8 @@ const MINUS = '\u2212';
 
 /** Fixed decimals with a typographic minus; never prints "−0.0". */
 export function fixed(x: number, decimals: number): string {
-  const s = x.toFixed(decimals);
+  // decimalsOf(1e-300) is 300, beyond toFixed's 0..100 (a RangeError); no paper prints 20 decimals.
+  const s = x.toFixed(Math.min(Math.max(Math.trunc(decimals) || 0, 0), 20));
   if (/^-0(\.0+)?$/.test(s)) return s.slice(1);
   return s.replace('-', MINUS);
 }

@@ -47,10 +47,31 @@ export function marpFor(options: EngineOptions): Marp {
   return marp;
 }
 
+/** The part of a markdown-it token the alt-text rule touches. */
+interface MdToken {
+  type: string;
+  children: MdToken[] | null;
+}
+
 export function createMarp(options: EngineOptions): Marp {
   const marp = new Marp(MARP_OPTIONS);
+  // Marp turns bare URLs into links (linkify), which would make data into
+  // clickable links and, worse, swallow the escaper's backslash before `>` in
+  // `\<https://…\>`. Data is text: no autolinks.
+  marp.markdown.set({ linkify: false });
   // markdown-it rejects data: URIs by default; ours are charts we rendered.
   marp.markdown.validateLink = isAllowedLink;
+  // markdown-it 14 leaves escaped characters (`text_special` tokens) out of
+  // image alt text, so a chart about "Death \| MI" would be described as
+  // "Death  MI": give them back as plain text.
+  marp.markdown.core.ruler.push('trialdeck_alt_escapes', (state: { tokens: MdToken[] }) => {
+    for (const block of state.tokens) {
+      for (const token of block.children ?? []) {
+        if (token.type !== 'image') continue;
+        for (const child of token.children ?? []) if (child.type === 'text_special') child.type = 'text';
+      }
+    }
+  });
   for (const css of options.themes) marp.themeSet.add(css);
   return marp;
 }

@@ -8,6 +8,9 @@ import type { Quantity, Trial } from './schema.js';
 
 type Found = Omit<Diagnostic, 'file'>;
 
+/** Largest plausible ratio (and 1/it the smallest): sparse-data ORs reach a few thousand, not millions. */
+const MAX_RATIO = 1e6;
+
 export function checkConsistency(trial: Trial): Found[] {
   const out: Found[] = [];
   const armIds = trial.arms.map((a) => a.id);
@@ -40,6 +43,9 @@ export function checkConsistency(trial: Trial): Found[] {
       }
       if (['RR', 'OR', 'HR', 'sHR'].includes(effect.measure) && (lower <= 0 || (effect.estimate ?? 1) <= 0)) {
         out.push(err('RATIO_NOT_POSITIVE', where, `a ${effect.measure} and its CI must be above 0`));
+      } else if (['RR', 'OR', 'HR', 'sHR'].includes(effect.measure) && [lower, upper, effect.estimate ?? 1].some((x) => x < 1 / MAX_RATIO || x > MAX_RATIO)) {
+        // 1e-300 or 1e308 can only be a typo, and a log axis (forest plot) cannot span it.
+        out.push(err('RATIO_OUT_OF_RANGE', where, `a ${effect.measure} and its CI must lie between 1/${MAX_RATIO} and ${MAX_RATIO}`));
       }
     });
   });

@@ -8,8 +8,14 @@ import { parseYaml } from './parse-yaml.js';
 import type { Trial } from './schema.js';
 import { validateTrial } from './validate.js';
 
-/** Trial files are hand-written text; anything larger is a mistake or an attack. */
-export const MAX_INPUT_BYTES = 5 * 1024 * 1024;
+/**
+ * Trial files are hand-written text (the examples are 8–35 KB); anything far
+ * larger is a mistake or an attack. The YAML parser is slow on dense input
+ * (1 MB of tiny nested lists took 15–40 s; 512 KB about 2 s on an idle
+ * machine), so the limit keeps a hostile file within seconds.
+ */
+export const MAX_INPUT_BYTES = 512 * 1024;
+export const MAX_INPUT_TEXT = `${MAX_INPUT_BYTES / 1024} KB`;
 
 export const INPUT_FORMATS = { data: ['.yaml', '.yml', '.json'], summary: ['.txt', '.md'] } as const;
 export type InputFormat = keyof typeof INPUT_FORMATS;
@@ -44,7 +50,7 @@ export async function loadTrial(file: string): Promise<LoadedTrial> {
     throw new TrialdeckError('INPUT_NOT_FOUND', `${file}: no such file`);
   }
   if (size > MAX_INPUT_BYTES) {
-    throw new TrialdeckError('INPUT_TOO_LARGE', `${file}: ${(size / 1048576).toFixed(1)} MB is over the 5 MB limit for trial files`);
+    throw new TrialdeckError('INPUT_TOO_LARGE', `${file}: ${Math.ceil(size / 1024)} KB is over the ${MAX_INPUT_TEXT} limit for trial files`);
   }
   const text = await readFile(file, 'utf8');
   return { ...parseTrialText(text, file, format), format, file };
@@ -53,7 +59,7 @@ export async function loadTrial(file: string): Promise<LoadedTrial> {
 /** The in-memory half of loadTrial, used by the preview server and tests. */
 export function parseTrialText(text: string, file: string, format: InputFormat): { trial: Trial; warnings: Diagnostic[] } {
   if (Buffer.byteLength(text, 'utf8') > MAX_INPUT_BYTES) {
-    throw new TrialdeckError('INPUT_TOO_LARGE', `${file}: over the 5 MB limit for trial files`);
+    throw new TrialdeckError('INPUT_TOO_LARGE', `${file}: over the ${MAX_INPUT_TEXT} limit for trial files`);
   }
   if (format === 'summary') {
     const imported = importSummary(text, file);

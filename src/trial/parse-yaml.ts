@@ -1,6 +1,6 @@
 // Safe YAML/JSON parsing. JSON goes through the same parser (it is YAML) so
 // that every value keeps a source position for error messages.
-import { LineCounter, parseDocument, isNode, type Document } from 'yaml';
+import { LineCounter, parseAllDocuments, parseDocument, isNode, visit, type Document } from 'yaml';
 import { TrialdeckError, type Problem } from '../errors.js';
 
 /** Billion-laughs guard: a handful of aliases is normal, thousands is an attack. */
@@ -15,7 +15,8 @@ export interface ParsedYaml {
   lines: LineCounter;
 }
 
-export function parseYaml(text: string, file: string): ParsedYaml {
+/** `what` names the kind of file in messages ("trial data", "department file"). */
+export function parseYaml(text: string, file: string, what = 'trial data'): ParsedYaml {
   const lines = new LineCounter();
   const doc = parseDocument(text, {
     lineCounter: lines,
@@ -31,19 +32,34 @@ export function parseYaml(text: string, file: string): ParsedYaml {
   for (const e of [...doc.errors, ...doc.warnings]) {
     // linePos is only filled in with prettyErrors; the offset always is.
     const pos = e.linePos?.[0] ?? lines.linePos(e.pos[0]);
-    problems.push({ file, line: pos?.line, column: pos?.col, message: firstLine(e.message) });
+    // Thousands of nested brackets overflow the parser's stack; say what that means for the user.
+    const message = /Maximum call stack/.test(e.message) ? `nesting too deep (more than ${MAX_DEPTH} levels)` : firstLine(e.message);
+    problems.push({ file, line: pos?.line, column: pos?.col, message });
+  }
+  // With logLevel 'silent', yaml drops its own "multiple documents" error and
+  // a second document after `---` would be ignored without a word.
+  if (/^(?:---|\.\.\.)(?:\s|$)/m.test(text)) {
+    const all = parseAllDocuments(text, { logLevel: 'silent' });
+    const second = Array.isArray(all) ? all[1] : undefined;
+    if (second) {
+      const pos = lines.linePos(second.range[0]);
+      problems.push({ file, line: pos.line, column: pos.col, message: 'a second YAML document starts here; a file holds exactly one' });
+    }
   }
   if (problems.length > 0) {
     throw new TrialdeckError('YAML_SYNTAX', `${file}: not valid YAML/JSON`, problems);
   }
   checkKeys(doc.contents, [], 0, file, lines, problems);
-  if (problems.length > 0) throw new TrialdeckError('DATA_INVALID', `${file}: invalid trial data`, problems);
+  if (problems.length > 0) throw new TrialdeckError('DATA_INVALID', `${file}: invalid ${what}`, problems);
   let data: unknown;
   try {
     data = doc.toJS({ maxAliasCount: MAX_ALIASES });
   } catch (err) {
     const msg = err instanceof Error ? err.message : String(err);
-    throw new TrialdeckError('YAML_SYNTAX', `${file}: ${firstLine(msg)}`, [{ file, message: firstLine(msg) }]);
+    // The alias guard (billion laughs) names no line: point at the first alias.
+    let at: { line?: number; column?: number } = {};
+    visit(doc, { Alias: (_key, node) => ((at = position(node, lines)), visit.BREAK) });
+    throw new TrialdeckError('YAML_SYNTAX', `${file}: ${firstLine(msg)}`, [{ file, ...at, message: firstLine(msg) }]);
   }
   return { data, doc, lines };
 }

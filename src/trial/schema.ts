@@ -4,13 +4,24 @@
 import { z } from 'zod';
 
 const text = z.string().min(1, 'expected a non-empty string');
+
+/**
+ * Size limits, so hostile input fails fast and names the field. Real trials
+ * have 2–6 arms, under 60 outcomes and under 100 references. Every list
+ * becomes slides, and Marp's slide split is quadratic: 10 000 references
+ * (864 slides) took 20 s, 10 000 outcomes a minute and a 25 MB deck.
+ */
+export const MAX_OUTCOMES = 200;
+export const MAX_ARMS = 12;
+export const MAX_LIST_ITEMS = 500;
+const LIST_LIMIT = `expected at most ${MAX_LIST_ITEMS} items`;
 const WHOLE = 'expected a whole number ≥ 0';
 const nonNegInt = z.number({ error: WHOLE }).int(WHOLE).min(0, WHOLE);
 const PCT = 'expected a percentage between 0 and 100';
 const percent = z.number({ error: PCT }).min(0, PCT).max(100, PCT);
 
 /** Reference numbers into `bibliography[].n`. */
-const refs = z.array(z.number().int().min(1)).optional();
+const refs = z.array(z.number().int().min(1)).max(MAX_LIST_ITEMS, LIST_LIMIT).optional();
 
 /**
  * A bullet is a sentence plus the references it cites. Hand-written YAML may
@@ -20,7 +31,7 @@ export const bulletSchema = z.union([text, z.strictObject({ text, refs })]).tran
   typeof b === 'string' ? { text: b } : b,
 );
 
-const bullets = z.array(bulletSchema).default([]);
+const bullets = z.array(bulletSchema).max(MAX_LIST_ITEMS, LIST_LIMIT).default([]);
 
 // ── Quantities: what one arm's cell in the results table says ──────────────
 
@@ -121,7 +132,7 @@ export const outcomeSchema = z.strictObject({
   arms: z.record(z.string(), quantitySchema),
   effect: effectSchema.optional(),
   /** Further effects found in the notes, e.g. "Risk difference 0.0% (95% CI −12.8% to 12.7%)". */
-  otherEffects: z.array(effectSchema).default([]),
+  otherEffects: z.array(effectSchema).max(MAX_LIST_ITEMS, LIST_LIMIT).default([]),
   notes: z.string().optional(),
 });
 
@@ -166,7 +177,7 @@ const designSchema = z.strictObject({
 
 const validityItem = z.strictObject({ aspect: text, text, refs });
 const validitySchema = z
-  .strictObject({ items: z.array(validityItem).default([]), conclusion: z.string().optional() })
+  .strictObject({ items: z.array(validityItem).max(MAX_LIST_ITEMS, LIST_LIMIT).default([]), conclusion: z.string().optional() })
   .default({ items: [] });
 
 // ── Appraisal judgements (optional, entered by the presenter) ─────────────
@@ -226,23 +237,23 @@ export const trialSchema = z.strictObject({
     .default({ background: [], whyItMatters: [] }),
   design: designSchema,
   /** The first arm is the experimental one; effects compare it with the second. */
-  arms: z.array(armSchema).min(2, 'expected at least two arms'),
+  arms: z.array(armSchema).min(2, 'expected at least two arms').max(MAX_ARMS, `expected at most ${MAX_ARMS} arms`),
   enrolment: z.strictObject({ enrolled: nonNegInt.optional(), stoppedEarly: z.boolean().optional() }).default({}),
   /** The paragraph above the results table. */
   resultsIntro: z.string().optional(),
-  results: z.array(outcomeSchema).min(1, 'expected at least one outcome'),
+  results: z.array(outcomeSchema).min(1, 'expected at least one outcome').max(MAX_OUTCOMES, `expected at most ${MAX_OUTCOMES} outcomes`),
   /** The bullets below the results table. */
   resultsSummary: bullets,
   internalValidity: validitySchema,
   externalValidity: validitySchema,
   strengths: bullets,
   limitations: bullets,
-  interpretation: z.array(z.strictObject({ heading: text, bullets })).default([]),
+  interpretation: z.array(z.strictObject({ heading: text, bullets })).max(MAX_LIST_ITEMS, LIST_LIMIT).default([]),
   controversies: bullets,
   summary: bullets,
   takeaway: z.string().optional(),
   overallSummary: bullets,
-  bibliography: z.array(z.strictObject({ n: z.number().int().min(1), text })).default([]),
+  bibliography: z.array(z.strictObject({ n: z.number().int().min(1), text })).max(MAX_LIST_ITEMS, LIST_LIMIT).default([]),
   /** Cochrane RoB 2 for the primary outcome. */
   rob2: rob2Schema,
   /** GRADE certainty of the evidence for the primary outcome. */

@@ -1,41 +1,20 @@
 // Templates are trusted, but a template that prints data without the escaper
 // (a bare {{field}} or any {{{triple}}}) or calls an unknown helper would let
 // data restructure the deck. This lint walks every template's AST.
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Handlebars from 'handlebars';
-import { describe, expect, it } from 'vitest';
-import { DEFAULT_TEMPLATE_DIR } from '../../src/deck/compose.js';
-import { COMPILE_OPTIONS, createHandlebars, HELPERS } from '../../src/deck/handlebars-env.js';
+import { afterAll, describe, expect, it } from 'vitest';
+import { composeDeck, DEFAULT_TEMPLATE_DIR } from '../../src/deck/compose.js';
+import { deriveEvidence } from '../../src/evidence/index.js';
+import { loadTrial } from '../../src/trial/load.js';
+import { COMPILE_OPTIONS, createHandlebars } from '../../src/deck/handlebars-env.js';
+import { formatLintProblems, lintAst } from '../../src/deck/template-lint.js';
 
-type Node = hbs.AST.Node & Record<string, unknown>;
-
-/** Problems in one template source: unescaped output, triple braces, unknown helpers. */
+/** Problems in one template source: unescaped output, triple braces, unknown helpers (the lint compose runs at load time). */
 export function lintTemplate(source: string): string[] {
-  const problems: string[] = [];
-  const helpers = new Set<string>([...HELPERS, 'if', 'unless', 'each', 'with']);
-  const visit = (node: unknown): void => {
-    if (!node || typeof node !== 'object') return;
-    const n = node as Node;
-    if (n.type === 'MustacheStatement' || n.type === 'BlockStatement' || n.type === 'SubExpression') {
-      const path = n.path as hbs.AST.PathExpression;
-      const params = (n.params as unknown[]) ?? [];
-      const name = path.original;
-      const line = n.loc?.start.line;
-      if (n.type === 'MustacheStatement' && n.escaped === false) problems.push(`line ${line}: triple braces {{{${name}}}} are not allowed`);
-      if (params.length > 0 || n.type === 'BlockStatement') {
-        if (!helpers.has(name)) problems.push(`line ${line}: unknown helper "${name}"`);
-      } else if (n.type === 'MustacheStatement' && n.escaped !== false && !name.startsWith('@')) {
-        problems.push(`line ${line}: {{${name}}} prints data without an escaping helper (use {{md ${name}}})`);
-      }
-    }
-    for (const value of Object.values(n)) {
-      if (Array.isArray(value)) value.forEach(visit);
-      else if (value && typeof value === 'object' && 'type' in value) visit(value);
-    }
-  };
-  visit(Handlebars.parse(source));
-  return problems;
+  return formatLintProblems(lintAst(Handlebars.parse(source)));
 }
 
 function templateFiles(dir: string): string[] {
@@ -67,23 +46,61 @@ describe('template lint', () => {
   });
 });
 
-describe('template errors name their file', () => {
-  it('a syntax error and an unknown helper in a department template folder', async () => {
-    const { mkdtempSync, mkdirSync, writeFileSync } = await import('node:fs');
-    const { tmpdir } = await import('node:os');
-    const { composeDeck } = await import('../../src/deck/compose.js');
-    const { deriveEvidence } = await import('../../src/evidence/index.js');
-    const { loadTrial } = await import('../../src/trial/load.js');
+describe('department template folders are linted and confined at load time', () => {
+  const dirs: string[] = [];
+  afterAll(() => {
+    for (const d of dirs) rmSync(d, { recursive: true, force: true });
+  });
+  const make = (partial: string, deck = '{{> broken}}\n'): string => {
+    const dir = mkdtempSync(join(tmpdir(), 'td-tpl-'));
+    dirs.push(dir);
+    mkdirSync(join(dir, 'partials'));
+    writeFileSync(join(dir, 'deck.hbs'), deck);
+    writeFileSync(join(dir, 'partials', 'broken.hbs'), partial);
+    return dir;
+  };
+  const compose = async (dir: string) => {
     const { trial } = await loadTrial(join(DEFAULT_TEMPLATE_DIR, '../data/levoecmo.yaml'));
-    const make = (partial: string): string => {
-      const dir = mkdtempSync(join(tmpdir(), 'td-tpl-'));
-      mkdirSync(join(dir, 'partials'));
-      writeFileSync(join(dir, 'deck.hbs'), '{{> broken}}\n');
-      writeFileSync(join(dir, 'partials', 'broken.hbs'), partial);
-      return dir;
-    };
-    const compose = (dir: string) => composeDeck(trial, deriveEvidence(trial), [], { theme: 'clinical', templateDir: dir });
+    return composeDeck(trial, deriveEvidence(trial), [], { theme: 'clinical', templateDir: dir });
+  };
+
+  it('a syntax error and an unknown helper name their file (and line)', async () => {
     await expect(compose(make('{{#if vm.x}}never closed'))).rejects.toThrow(/partials\/broken\.hbs: Parse error/);
-    await expect(compose(make('{{shout vm.footer}}'))).rejects.toThrow(/partials\/broken\.hbs: .*unknown helper shout/);
+    await expect(compose(make('{{shout vm.footer}}'))).rejects.toThrow(/partials\/broken\.hbs:1:1: unknown helper "shout"/);
+  });
+
+  it('refuses triple braces, bare fields and built-in helpers such as lookup/log, naming file:line', async () => {
+    const triple = compose(make('# Title\n\n{{{vm.publication.title}}}\n'));
+    await expect(triple).rejects.toMatchObject({ code: 'TEMPLATE', message: expect.stringMatching(/partials\/broken\.hbs:3:1: triple braces/) });
+    await expect(compose(make('x\n{{vm.footer}}'))).rejects.toThrow(/broken\.hbs:2:1: \{\{vm\.footer\}\} prints data without an escaping helper/);
+    await expect(compose(make('{{md (lookup vm "footer")}}'))).rejects.toThrow(/unknown helper "lookup"/);
+    await expect(compose(make('{{log vm}}'))).rejects.toThrow(/unknown helper "log"/);
+    await expect(compose(make('ok', '{{{vm.footer}}}'))).rejects.toThrow(/deck\.hbs:1:1: triple braces/);
+  });
+
+  it('refuses a template that is a symbolic link out of its folder (and reads nothing from there)', async () => {
+    const outside = mkdtempSync(join(tmpdir(), 'td-tpl-outside-'));
+    dirs.push(outside);
+    writeFileSync(join(outside, 'secret.hbs'), 'CANARY-{{md vm.footer}}');
+    const partial = make('unused');
+    rmSync(join(partial, 'partials', 'broken.hbs'));
+    symlinkSync(join(outside, 'secret.hbs'), join(partial, 'partials', 'broken.hbs'));
+    await expect(compose(partial)).rejects.toMatchObject({ code: 'PATH_ESCAPE', message: expect.stringMatching(/broken\.hbs: resolves outside the templates folder/) });
+    const deck = make('fine');
+    rmSync(join(deck, 'deck.hbs'));
+    symlinkSync(join(outside, 'secret.hbs'), join(deck, 'deck.hbs'));
+    await expect(compose(deck)).rejects.toMatchObject({ code: 'PATH_ESCAPE' });
+    // A symlinked partials folder leads outside too.
+    const folder = make('fine', '# deck\n');
+    rmSync(join(folder, 'partials'), { recursive: true });
+    symlinkSync(outside, join(folder, 'partials'));
+    await expect(compose(folder)).rejects.toMatchObject({ code: 'PATH_ESCAPE' });
+  });
+
+  it('accepts a symlink that stays inside the folder', async () => {
+    const dir = make('{{md vm.footer}}', '{{> alias}}\n');
+    symlinkSync(join(dir, 'partials', 'broken.hbs'), join(dir, 'partials', 'alias.hbs'));
+    const { markdown } = await compose(dir);
+    expect(markdown).toMatch(/LEVOECMO/);
   });
 });

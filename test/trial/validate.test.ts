@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { TrialdeckError, formatProblem } from '../../src/errors.js';
-import { parseTrialText } from '../../src/trial/load.js';
+import { MAX_INPUT_BYTES, parseTrialText } from '../../src/trial/load.js';
 
 const fixture = fileURLToPath(new URL('./fixtures/levoecmo-min.yaml', import.meta.url));
 const valid = readFileSync(fixture, 'utf8');
@@ -99,7 +99,7 @@ describe('hostile YAML', () => {
     expect(problemsOf(valid.replace('estimate: 1.02', 'estimate: .nan')).join('\n')).toMatch(/results\[0\]\.effect\.estimate/);
     expect(problemsOf(valid.replace('estimate: 1.16', 'estimate: 1e400')).join('\n')).toMatch(/results\[1\]\.effect\.estimate/);
   });
-  it('refuses input over 5 MB', () => {
-    expect(() => parseTrialText(`# ${'x'.repeat(5 * 1024 * 1024)}`, 'big.yaml', 'data')).toThrow(/5 MB/);
+  it('refuses input over the size limit (512 KB)', () => {
+    expect(() => parseTrialText(`# ${'x'.repeat(MAX_INPUT_BYTES)}`, 'big.yaml', 'data')).toThrow(/over the 512 KB limit/);
   });
 });

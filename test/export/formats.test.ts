@@ -1,0 +1,145 @@
+// Every output format of one real build (LEVOECMO, real Chromium, real
+// marp-cli), read back with the tools a reader would use. One build is shared
+// by all assertions.
+import { mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildDecks, type BatchResult, type BuildResult } from '../../src/build.js';
+import { pdfFonts, pdfImageCount, pdfInfo, pdfOutline, pdfPages, pdfText, pngSize, zipEntries, zipText } from './pdf-tools.js';
+
+const TRIAL = 'data/levoecmo.yaml';
+
+let work: string;
+let temp: string;
+let batch: BatchResult;
+let result: BuildResult;
+let dir: string;
+const file = (name: string): string => join(dir, name);
+
+beforeAll(async () => {
+  work = mkdtempSync(join(tmpdir(), 'td-export-'));
+  temp = join(work, 'tmp');
+  mkdirSync(temp);
+  batch = await buildDecks([TRIAL], {
+    outDir: join(work, 'out'),
+    formats: ['md', 'html', 'pdf', 'handout', 'pptx', 'png'],
+    cacheDir: false,
+    tmpDir: temp,
+  });
+  if (batch.failures[0]) throw batch.failures[0].error;
+  result = batch.results[0] as BuildResult;
+  dir = result.dir;
+});
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+describe('deck.pdf', () => {
+  it('has one page per slide, at the slide size', () => {
+    expect(result.slides).toBeGreaterThan(10);
+    expect(pdfPages(file('deck.pdf'))).toBe(result.slides);
+    // 1280×720 CSS px = 960×540 pt
+    expect(pdfInfo(file('deck.pdf'))['Page size']).toMatch(/^960 x 540 pts/);
+  });
+
+  it('has the primary outcome as text', () => {
+    const text = pdfText(file('deck.pdf'));
+    for (const s of ['69/101', '71/104', '1.02', '0.74', '1.39', 'Successful VA-ECMO weaning', 'All-cause mortality at day 30']) {
+      expect(text).toContain(s);
+    }
+  });
+
+  it('embeds every font and keeps charts as vectors', () => {
+    const fonts = pdfFonts(file('deck.pdf'));
+    expect(fonts.length).toBeGreaterThan(0);
+    expect(fonts.filter((f) => !f.embedded)).toEqual([]);
+    expect(pdfImageCount(file('deck.pdf'))).toBe(0);
+  });
+
+  it('carries title and author metadata from the trial', () => {
+    const info = pdfInfo(file('deck.pdf'));
+    expect(info.Title).toMatch(/^LEVOECMO: Levosimendan to Facilitate Weaning/);
+    expect(info.Author).toBe('Combes A');
+  });
+
+  it('has one bookmark per section, pointing at its first slide', async () => {
+    const outline = await pdfOutline(file('deck.pdf'));
+    const titles = outline.map((b) => b.title);
+    expect(titles[0]).toBe('LEVOECMO');
+    expect(titles).toContain('Primary outcome');
+    expect(titles).toContain('References');
+    // Continuation pages share their section's bookmark.
+    expect(titles.filter((t) => /\(cont\.\)/.test(t))).toEqual([]);
+    expect(new Set(titles).size).toBe(titles.length);
+    const primary = outline.find((b) => b.title === 'Primary outcome');
+    expect(pdfText(file('deck.pdf'), primary?.page)).toContain('69/101');
+  });
+});
+
+describe('handout.pdf', () => {
+  it('has a summary page plus one page per 3 slides', () => {
+    expect(pdfPages(file('handout.pdf'))).toBe(1 + Math.ceil(result.slides / 3));
+    expect(pdfInfo(file('handout.pdf'))['Page size']).toMatch(/A4/);
+  });
+
+  it('starts with the evidence summary: citation, PICO, primary result with CI, bottom line, forest plot', () => {
+    const page1 = pdfText(file('handout.pdf'), 1).replace(/\s+/g, ' ');
+    expect(page1).toContain('Combes A, Saura O, Nesseler N');
+    for (const s of ['POPULATION', 'INTERVENTION', 'COMPARATOR', 'PRIMARY OUTCOME']) expect(page1).toContain(s);
+    expect(page1).toContain('sHR 1.02');
+    expect(page1).toContain('95% CI 0.74 to 1.39');
+    expect(page1).toContain('BOTTOM LINE');
+    expect(page1).toMatch(/LEVOECMO is a landmark/);
+    // The forest plot's own labels, as vector text.
+    expect(page1).toContain('RR 1.16 (0.71–1.90)');
+  });
+
+  it('shows the slides with their speaker notes', () => {
+    const page2 = pdfText(file('handout.pdf'), 2).replace(/\s+/g, ' ');
+    expect(page2).toContain('Slide 1');
+    expect(page2).toContain('SPEAKER NOTES');
+    expect(page2).toContain('The clinical question');
+  });
+
+  it('has page numbers and the citation in every footer', () => {
+    const pages = pdfPages(file('handout.pdf'));
+    for (let p = 1; p <= pages; p++) {
+      const text = pdfText(file('handout.pdf'), p).replace(/\s+/g, ' ');
+      expect(text).toContain(`Page ${p} of ${pages}`);
+      expect(text).toContain('JAMA. 2026;335(1):60-69.');
+    }
+  });
+
+  it('embeds its fonts', () => {
+    expect(pdfFonts(file('handout.pdf')).filter((f) => !f.embedded)).toEqual([]);
+  });
+});
+
+describe('deck.pptx', () => {
+  it('has one slide per slide, with the speaker notes', () => {
+    const entries = zipEntries(file('deck.pptx'));
+    expect(entries.filter((e) => /^ppt\/slides\/slide\d+\.xml$/.test(e))).toHaveLength(result.slides);
+    const notes = entries.filter((e) => /^ppt\/notesSlides\/notesSlide\d+\.xml$/.test(e));
+    expect(notes).toHaveLength(result.slides);
+    const all = notes.map((n) => zipText(file('deck.pptx'), n)).join('\n');
+    expect(all).toContain('VA-ECMO is increasingly used for refractory cardiogenic shock');
+  });
+});
+
+describe('slides/*.png', () => {
+  it('writes one 1280×720 image per slide', () => {
+    const pngs = readdirSync(file('slides')).sort();
+    expect(pngs).toHaveLength(result.slides);
+    expect(pngs[0]).toBe('001.png');
+    expect(pngSize(file('slides/001.png'))).toEqual({ width: 1280, height: 720 });
+  });
+});
+
+describe('the run', () => {
+  it('lists every file, warns about nothing unexpected and leaves no temp folder behind', () => {
+    expect(result.files).toEqual(expect.arrayContaining(['deck.md', 'deck.html', 'deck.pdf', 'handout.pdf', 'deck.pptx', 'slides/001.png']));
+    expect(batch.skipped).toEqual([]);
+    expect(batch.browser?.path).toBeTruthy();
+    expect(readdirSync(temp)).toEqual([]);
+    expect(readdirSync(join(work, 'out'))).toEqual([result.id]);
+  });
+});
