@@ -56,8 +56,10 @@ export function escapeNote(value: string): string {
 /** Image alt text: escaped, and Marp's image keywords (bg, w:100px, sepia…) neutralised. */
 const MARP_IMAGE_KEYWORD = /^(?:bg|contain|cover|fit|auto|left|right|vertical|\d+(?:\.\d+)?%|(?:w|h|width|height|blur|brightness|contrast|drop-shadow|grayscale|hue-rotate|invert|opacity|saturate|sepia|x)(?::.*)?)$/i;
 export function escapeAlt(value: string): string {
-  const words = cleanText(value).split(' ');
-  // A zero-width space stops Marp from reading a data word as an image keyword.
-  const safe = words.map((w) => (MARP_IMAGE_KEYWORD.test(w) ? `\u200B${w}` : w)).join(' ');
+  // Marpit splits alt text into keywords at any JS whitespace (/\s+/: also NBSP,
+  // U+2003, U+3000, U+FEFF), not just spaces; split the same way.
+  const parts = cleanText(value).split(/(\s+)/);
+  // A zero-width space (not \s) stops Marp from reading a data word as an image keyword.
+  const safe = parts.map((w, i) => (i % 2 === 0 && MARP_IMAGE_KEYWORD.test(w) ? `\u200B${w}` : w)).join('');
   return escapeLeading(safe.replace(SPECIAL, (c) => `\\${c}`));
 }
