@@ -203,7 +203,7 @@ export async function buildDecks(inputs: readonly string[], options: BuildOption
     const pptxJobs = exporter && formats.includes('pptx') ? pending.map((p) => ({ id: p.id, markdown: p.deck.markdown })) : [];
     if (pptxJobs.length > 0) onEvent({ kind: 'pptx', decks: pptxJobs.length, phase: 'start' });
     const pptx = exporter && pptxJobs.length > 0
-      ? exporter.pptx(pptxJobs).catch((err: unknown) => new Map(pptxJobs.map((j) => [j.id, err])))
+      ? exporter.pptx(pptxJobs, pending[0]?.deck.themes.map((t) => t.css)).catch((err: unknown) => new Map(pptxJobs.map((j) => [j.id, err])))
       : Promise.resolve(new Map<string, unknown>());
 
     for (const item of [...pending]) {

@@ -85,14 +85,18 @@ export class Exporter {
     return warnings;
   }
 
-  /** Converts every deck to PPTX in one marp-cli call; never rejects (errors are per deck). */
-  async pptx(jobs: readonly PptxJob[]): Promise<PptxResults> {
+  /**
+   * Converts every deck to PPTX in one marp-cli call; never rejects (errors are per deck).
+   * `themes` is the CSS the decks were rendered with (a department's generated theme
+   * included); every deck of a batch shares one look.
+   */
+  async pptx(jobs: readonly PptxJob[], themes?: readonly string[]): Promise<PptxResults> {
     const browser = await this.locate();
     if (!browser || jobs.length === 0) return new Map();
     return convertPptx(jobs, {
       browserPath: browser.path,
       themeDir: this.options.themeDir ?? DEFAULT_THEME_DIR,
-      themes: (await listThemes(this.options.themeDir)).map((t) => t.css),
+      themes: themes ? [...themes] : (await listThemes(this.options.themeDir)).map((t) => t.css),
       workDir: await this.session.tempDir('marp'),
     });
   }

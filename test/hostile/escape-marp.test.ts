@@ -117,7 +117,7 @@ describe('escaped data in every template context, rendered by Marp', () => {
         expect(got.skeleton).toBe(want.skeleton);
         expect(got.text).toBe(want.text.split(TWIN).join(visible).replace(/\s+/g, ' ').trim());
       }),
-      { numRuns: 400, seed: 20260312 },
+      { numRuns: Number(process.env.FC_RUNS ?? 400), seed: Number(process.env.FC_SEED ?? 20260312) },
     );
   });
 
