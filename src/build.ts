@@ -20,7 +20,7 @@ import type { Evidence } from './evidence/types.js';
 import { composeDeck } from './deck/compose.js';
 import type { DeckChart } from './deck/view-model.js';
 import { TrialdeckError, type Diagnostic } from './errors.js';
-import { stageOutput, type Staging } from './export/atomic-output.js';
+import { recoverAll, stageOutput, type Staging } from './export/atomic-output.js';
 import { discoverBrowser, type BrowserLocation, type SearchMode } from './export/browser-discovery.js';
 import type { HandoutLayout } from './export/handout-model.js';
 import { MESSAGES } from './export/messages.js';
@@ -161,6 +161,9 @@ export async function buildDecks(inputs: readonly string[], options: BuildOption
   if (wanted.length === 0 && options.browserPath) await discoverBrowser(discovery);
   const exporter = wanted.length > 0 ? new (await import('./export/exporter.js')).Exporter({ ...discovery, ...options }) : undefined;
   const pending: Pending[] = [];
+  // A build killed mid-swap left its previous deck as `.retired-*`: put every such deck back first
+  // (best effort: each deck's own staging retries, and reports, for the decks built now).
+  await recoverAll(options.outDir).catch(() => {});
   try {
     batch.browser = await exporter?.locate();
     if (exporter && !batch.browser) {

@@ -30,6 +30,8 @@ Options:
       --date <text>        date for the footer, e.g. 2026-03-12 or today
                            (default: none, so rebuilds are byte-identical)
       --templates <dir>    use a department's own templates folder
+      --audit-slide        always add "Are the numbers consistent?" (default: only
+                           when a reported number differs materially)
       --handout <layout>   handout slides per page: ${HANDOUT_LAYOUTS.join(' or ')} (default: ${DEFAULT_HANDOUT_LAYOUT})
       --browser-path <exe> Chrome/Chromium/Edge for PDF, handout, PNG and PPTX
                            (default: $CHROME_PATH, an installed browser, or @sparticuz/chromium)
@@ -53,6 +55,7 @@ export async function buildCommand(argv: string[]): Promise<number> {
       theme: { type: 'string', short: 't' },
       department: { type: 'string' },
       date: { type: 'string' },
+      'audit-slide': { type: 'boolean' },
       templates: { type: 'string' },
       handout: { type: 'string' },
       'browser-path': { type: 'string' },
@@ -80,6 +83,7 @@ export async function buildCommand(argv: string[]): Promise<number> {
         formats,
         theme: str(values.theme),
         department: str(values.department),
+        auditSlide: values['audit-slide'] === true,
         date: occasionDate(str(values.date)),
         templateDir: str(values.templates),
         handoutLayout: handout,

@@ -1,7 +1,7 @@
 // Outputs are written into a hidden staging folder next to the final one and
 // swapped in only when the whole build has succeeded, so a failed or killed
 // build never leaves a half-written deck or damages the previous one.
-import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { TrialdeckError } from '../errors.js';
@@ -45,9 +45,16 @@ export async function stageOutput(outRoot: string, id: string): Promise<Staging>
         if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
         hadPrevious = false;
       }
-      // Between these two renames the previous deck lives on as `.retired-*`;
-      // recover() puts it back if the process dies right here.
-      await rename(dir, final);
+      // The one window left: between these two renames (microseconds) there is
+      // no deck folder; a reader sees no deck, never a mix of two. If the
+      // process dies right here, the previous deck lives on as `.retired-*`
+      // and recover()/recoverAll() put it back at the next build.
+      try {
+        await rename(dir, final);
+      } catch (err) {
+        if (hadPrevious) await rename(retired, final).catch(() => {});
+        throw err;
+      }
       if (hadPrevious) await rm(retired, { recursive: true, force: true });
     },
     async discard() {
@@ -56,7 +63,24 @@ export async function stageOutput(outRoot: string, id: string): Promise<Staging>
   };
 }
 
-/** Cleans what an interrupted build of `id` left behind, restoring the previous deck if needed. */
+/**
+ * The pid in `.staging-<id>-<pid>-<8 hex>` (or `.retired-…`) when the folder
+ * belongs to exactly `id`. Ids contain dashes, so a prefix test alone would
+ * let `levoecmo` claim (and delete, or restore as its own) `levoecmo-min`'s
+ * folders; the fixed tail makes the split unambiguous.
+ */
+function ownerPid(prefix: string, id: string, name: string): number | undefined {
+  const head = `${prefix}${id}-`;
+  if (!name.startsWith(head)) return undefined;
+  const m = /^(\d+)-[0-9a-f]{8}$/.exec(name.slice(head.length));
+  return m ? Number(m[1]) : undefined;
+}
+
+/**
+ * Cleans what an interrupted build of `id` left behind, restoring the
+ * previous deck if a build died between its two renames. Folders of a build
+ * that is still running (another process) are left to it.
+ */
 export async function recover(outRoot: string, id: string): Promise<void> {
   let entries: string[];
   try {
@@ -66,17 +90,41 @@ export async function recover(outRoot: string, id: string): Promise<void> {
   }
   const final = join(outRoot, id);
   const hasFinal = entries.includes(id);
-  const retired = entries.filter((e) => e.startsWith(`${RETIRED_PREFIX}${id}-`)).sort();
-  for (const [i, name] of retired.entries()) {
-    if (!hasFinal && i === retired.length - 1) await rename(join(outRoot, name), final);
-    else await rm(join(outRoot, name), { recursive: true, force: true });
+  const mine = (pid: number): boolean => pid === process.pid || !isAlive(pid);
+  const retired = entries.flatMap((name) => {
+    const pid = ownerPid(RETIRED_PREFIX, id, name);
+    return pid === undefined ? [] : [{ name, pid }];
+  });
+  // A live build between its renames will put its deck in place itself.
+  const swapping = retired.some((r) => !mine(r.pid));
+  const dead = await Promise.all(retired.filter((r) => mine(r.pid)).map(async (r) => ({ ...r, at: (await stat(join(outRoot, r.name)).catch(() => undefined))?.mtimeMs ?? 0 })));
+  dead.sort((a, b) => b.at - a.at);
+  for (const [i, r] of dead.entries()) {
+    if (!hasFinal && !swapping && i === 0) await rename(join(outRoot, r.name), final);
+    else await rm(join(outRoot, r.name), { recursive: true, force: true });
   }
-  for (const name of entries.filter((e) => e.startsWith(`${STAGING_PREFIX}${id}-`))) {
-    const pid = Number(name.slice(`${STAGING_PREFIX}${id}-`.length).split('-')[0]);
+  for (const name of entries) {
+    const pid = ownerPid(STAGING_PREFIX, id, name);
     // Leave a staging folder alone while the build that owns it is still running.
-    if (pid !== process.pid && isAlive(pid)) continue;
+    if (pid === undefined || !mine(pid)) continue;
     await rm(join(outRoot, name), { recursive: true, force: true });
   }
+}
+
+/** recover() for every deck in the output folder that an interrupted build left staged or retired. */
+export async function recoverAll(outRoot: string): Promise<void> {
+  let entries: string[];
+  try {
+    entries = await readdir(outRoot);
+  } catch {
+    return;
+  }
+  const ids = new Set<string>();
+  for (const name of entries) {
+    const m = /^\.(?:staging|retired)-(.+)-\d+-[0-9a-f]{8}$/.exec(name);
+    if (m?.[1]) ids.add(m[1]);
+  }
+  for (const id of ids) await recover(outRoot, id);
 }
 
 function isAlive(pid: number): boolean {

@@ -71,6 +71,21 @@ describe('trialdeck CLI', () => {
     expect(json.trial.results[2]?.role).toBe('secondary');
   });
 
+  it('--audit-slide adds "Are the numbers consistent?" to LEVOECMO, which has no material mismatch', () => {
+    const data = join(root, 'data/levoecmo.yaml');
+    expect(run('build', data, '-f', 'md', '-o', 'a1').code).toBe(0);
+    expect(readFileSync(join(work, 'a1/levoecmo/deck.md'), 'utf8')).not.toContain('## Are the numbers consistent?');
+    expect(run('build', data, '-f', 'md', '-o', 'a2', '--audit-slide').code).toBe(0);
+    expect(readFileSync(join(work, 'a2/levoecmo/deck.md'), 'utf8')).toMatch(/## Are the numbers consistent\?[\s\S]*recomputed 3\.09 \(95% CI 1\.03 to 9\.26\)/);
+  });
+
+  it('check prints the number audit with both values', () => {
+    const r = run('check', join(root, 'data/levoecmo.yaml'));
+    expect(r.stdout).toMatch(/Number audit: \d+ reported numbers recomputed/);
+    expect(r.stdout).toMatch(/reported 3\.09 \(95% CI 1\.07 to 8\.93\); recomputed 3\.09 \(95% CI 1\.03 to 9\.26\)/);
+    expect(r.stdout).toMatch(/probably used another/);
+  });
+
   it('import writes YAML that check accepts', () => {
     const seed = join(root, 'test/fixtures/summaries/LEVOECMO.txt');
     const r = run('import', seed, '-o', 'levo.yaml');
