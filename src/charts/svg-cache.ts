@@ -3,7 +3,7 @@
 // warm build skip vega entirely. Cache writes are atomic (temp file + rename)
 // so concurrent builds never read half a file.
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
 export function escapeXml(s: string): string {
@@ -80,7 +80,33 @@ export function cachePath(cacheDir: string, key: string): string {
 }
 
 /** The cached SVG, or undefined when absent or unreadable (a broken entry is just a miss). */
+const swept = new Set<string>();
+
+/**
+ * A build killed while writing the cache leaves `<key>.svg.<pid>.<hex>.tmp`:
+ * remove those of processes that are gone, once per folder and process.
+ */
+async function sweepTemp(cacheDir: string): Promise<void> {
+  if (swept.has(cacheDir)) return;
+  swept.add(cacheDir);
+  for (const name of await readdir(cacheDir).catch(() => [] as string[])) {
+    const pid = Number(/\.svg\.(\d+)\.[0-9a-f]{8}\.tmp$/.exec(name)?.[1]);
+    if (pid && pid !== process.pid && !isAlive(pid)) await rm(join(cacheDir, name), { force: true });
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    // EPERM: the process exists but belongs to someone else.
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
 export async function readCached(cacheDir: string, key: string): Promise<string | undefined> {
+  await sweepTemp(cacheDir);
   try {
     const svg = await readFile(cachePath(cacheDir, key), 'utf8');
     return svg.startsWith('<svg') ? svg : undefined;

@@ -64,7 +64,7 @@ export async function stageOutput(outRoot: string, id: string): Promise<Staging>
 }
 
 /**
- * The pid in `.staging-<id>-<pid>-<8 hex>` (or `.retired-…`) when the folder
+ * The pid in `.staging-<id>-<pid>-<hex>` (or `.retired-…`) when the folder
  * belongs to exactly `id`. Ids contain dashes, so a prefix test alone would
  * let `levoecmo` claim (and delete, or restore as its own) `levoecmo-min`'s
  * folders; the fixed tail makes the split unambiguous.
@@ -72,7 +72,7 @@ export async function stageOutput(outRoot: string, id: string): Promise<Staging>
 function ownerPid(prefix: string, id: string, name: string): number | undefined {
   const head = `${prefix}${id}-`;
   if (!name.startsWith(head)) return undefined;
-  const m = /^(\d+)-[0-9a-f]{8}$/.exec(name.slice(head.length));
+  const m = /^(\d+)-[0-9a-f]+$/.exec(name.slice(head.length));
   return m ? Number(m[1]) : undefined;
 }
 
@@ -121,7 +121,7 @@ export async function recoverAll(outRoot: string): Promise<void> {
   }
   const ids = new Set<string>();
   for (const name of entries) {
-    const m = /^\.(?:staging|retired)-(.+)-\d+-[0-9a-f]{8}$/.exec(name);
+    const m = /^\.(?:staging|retired)-(.+)-\d+-[0-9a-f]+$/.exec(name);
     if (m?.[1]) ids.add(m[1]);
   }
   for (const id of ids) await recover(outRoot, id);
@@ -132,7 +132,8 @@ function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;
-  } catch {
-    return false;
+  } catch (err) {
+    // EPERM: the process exists but belongs to someone else.
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
