@@ -2,12 +2,12 @@
 // that every value keeps a source position for error messages.
 import { LineCounter, parseAllDocuments, parseDocument, isNode, visit, type Document } from 'yaml';
 import { TrialdeckError, type Problem } from '../errors.js';
+import { MAX_DEPTH, preflight } from './yaml-preflight.js';
 
 /** Billion-laughs guard: a handful of aliases is normal, thousands is an attack. */
 const MAX_ALIASES = 100;
 /** Keys that would reach an object's prototype machinery once converted to JS. */
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
-const MAX_DEPTH = 64;
 
 export interface ParsedYaml {
   data: unknown;
@@ -17,6 +17,7 @@ export interface ParsedYaml {
 
 /** `what` names the kind of file in messages ("trial data", "department file"). */
 export function parseYaml(text: string, file: string, what = 'trial data'): ParsedYaml {
+  preflight(text, file);
   const lines = new LineCounter();
   const doc = parseDocument(text, {
     lineCounter: lines,

@@ -18,6 +18,11 @@ export interface CliRun {
   stderr: string;
   /** Wall time of the whole process, ms. */
   ms: number;
+  /**
+   * CPU time (user + system) of the process and its children, ms: the work a
+   * case costs, which a busy machine stretches far less than wall time.
+   */
+  cpuMs?: number;
   /** Per input of a batch: ms from its `[k/n]` start line to the next progress line (start-up excluded). */
   perInput: Map<string, number>;
   timedOut: boolean;
@@ -44,21 +49,30 @@ export interface RunOptions {
 export function runCli(args: readonly string[], opts: RunOptions): Promise<CliRun> {
   const env = { ...process.env, NO_COLOR: '1', TRIALDECK_BROWSER_SEARCH: 'none', ...opts.env };
   delete env.TRIALDECK_DEBUG;
-  const [cmd, argv] = opts.traceFile
-    ? ['strace', ['-f', '-qq', '--seccomp-bpf', '-e', 'trace=open,openat,openat2,creat,connect,execve,execveat', '-o', opts.traceFile, process.execPath, CLI, ...args]]
-    : [process.execPath, [CLI, ...args]];
+  const command = opts.traceFile
+    ? ['strace', '-f', '-qq', '--seccomp-bpf', '-e', 'trace=open,openat,openat2,creat,connect,execve,execveat', '-o', opts.traceFile, process.execPath, CLI, ...args]
+    : [process.execPath, CLI, ...args];
   const start = performance.now();
   return new Promise((done) => {
-    const child = spawn(cmd, argv as string[], { cwd: opts.cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    // bash runs the command and then prints its children's CPU times (`times`) on fd 3.
+    // Its own process group, so the watchdog kills the CLI too, not just bash.
+    const child = spawn('bash', ['-c', '"$@"; rc=$?; times >&3; exit $rc', 'trialdeck-run', ...command], { cwd: opts.cwd, env, stdio: ['ignore', 'pipe', 'pipe', 'pipe'], detached: true });
     let stdout = '';
     let stderr = '';
+    let times = '';
+    child.stdio[3]?.setEncoding('utf8');
+    child.stdio[3]?.on('data', (chunk: string) => (times += chunk));
     let timedOut = false;
     // Batches print `[k/n] input` on stderr when an input starts and `✓ input` when decks are committed.
     const marks: { at: number; input?: string }[] = [];
     let watchdog = setTimeout(kill, opts.perInputMs);
     function kill(): void {
       timedOut = true;
-      child.kill('SIGKILL');
+      try {
+        process.kill(-(child.pid as number), 'SIGKILL');
+      } catch {
+        child.kill('SIGKILL');
+      }
     }
     const mark = (input?: string): void => {
       marks.push({ at: performance.now(), input });
@@ -83,9 +97,17 @@ export function runCli(args: readonly string[], opts: RunOptions): Promise<CliRu
       marks.forEach((m, i) => {
         if (m.input) perInput.set(m.input, (marks[i + 1]?.at ?? end) - m.at);
       });
-      done({ code, signal, stdout, stderr, ms: end - start, perInput, timedOut, trace });
+      done({ code, signal, stdout, stderr, ms: end - start, cpuMs: childrenCpuMs(times), perInput, timedOut, trace });
     });
   });
+}
+
+/** The second line of bash's `times` ("0m1.234s 0m0.210s": the children's user and system time), in ms. */
+function childrenCpuMs(times: string): number | undefined {
+  const line = times.trim().split('\n')[1];
+  const parts = line ? [...line.matchAll(/(\d+)m([\d.]+)s/g)] : [];
+  if (parts.length !== 2) return undefined;
+  return parts.reduce((sum, m) => sum + (Number(m[1]) * 60 + Number(m[2])) * 1000, 0);
 }
 
 /** Runs jobs with at most `limit` at a time, keeping their order in the result. */

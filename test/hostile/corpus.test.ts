@@ -26,7 +26,7 @@ import { isExternal, notesOf, shown, slideCount, tags, urls, visibleText } from 
 const PER_CASE_MS = 10_000;
 /** `base.yaml` built alone, cold, on an idle 2-core machine: about 2.5 s. */
 const NOMINAL_BASE_MS = 3_000;
-/** The limit, scaled when the machine is busy (measured by timing base.yaml first). */
+/** The wall-time limit for cases in a batch, scaled when the machine is busy (measured by timing base.yaml first). */
 let limitMs = PER_CASE_MS;
 /** Cases heavy enough to get a process of their own (so their time is their own). */
 const ALONE = new Set(['base', 'size-200-outcomes', 'size-all-limits', 'size-1mb-bullet', 'size-10k-bullets', 'size-long-word', 'size-10k-outcomes', 'summary-duplicated-sections']);
@@ -39,7 +39,9 @@ interface Outcome {
   outDir: string;
   /** ✓ or ✗ for this input (a batch prints one line per input). */
   built: boolean;
+  /** CPU time for a case run alone; wall time from the progress lines for a case in a batch. */
   ms: number;
+  clock: 'cpu' | 'wall';
   trace?: ReturnType<typeof checkTrace>;
   twinSlides?: number;
   twinImages?: number;
@@ -100,7 +102,11 @@ beforeAll(async () => {
     for (const [i, c] of group.entries()) {
       const input = inputs[i] as string;
       const line = new RegExp(`^([✓✗]) ${escapeRegExp(input)}( |$)`, 'mu').exec(run.stdout);
-      outcomes.set(c.name, { c, run, input, outDir, built: line?.[1] === '✓', ms: run.perInput.get(input) ?? run.ms, trace });
+      // A case alone is held to its CPU time: on a loaded two-core CI machine its wall time
+      // measures the neighbours (size-dense-512kb once took 14 s wall for 3 s of work).
+      const cpu = group.length === 1 ? run.cpuMs : undefined;
+      const ms = cpu ?? run.perInput.get(input) ?? run.ms;
+      outcomes.set(c.name, { c, run, input, outDir, built: line?.[1] === '✓', ms, clock: cpu === undefined ? 'wall' : 'cpu', trace });
     }
   };
   const baseGroup = runs.find((g) => g[0] === first);
@@ -174,7 +180,8 @@ describe('hostile corpus through the CLI', () => {
       const all = `${run.stdout}\n${run.stderr}`;
       // Never: a hang, a crash, an internal error, a stack trace.
       expect(run.timedOut, `${c.name} hung: killed after ${6 * PER_CASE_MS} ms without progress`).toBe(false);
-      expect(o.ms, `${c.name} took ${Math.round(o.ms)} ms (limit ${Math.round(limitMs)} ms)`).toBeLessThan(limitMs);
+      const limit = o.clock === 'cpu' ? PER_CASE_MS : limitMs;
+      expect(o.ms, `${c.name} took ${Math.round(o.ms)} ms of ${o.clock} time (limit ${Math.round(limit)} ms)`).toBeLessThan(limit);
       expect(run.signal).toBeNull();
       expect([0, 1, 2]).toContain(run.code);
       expect(all).not.toMatch(/internal error/i);
@@ -245,9 +252,9 @@ describe('hostile corpus through the CLI', () => {
   });
 
   it('reports per-case times', () => {
-    const times = [...outcomes.values()].map((o) => [o.c.name, Math.round(o.ms)] as const).sort((a, b) => b[1] - a[1]);
+    const times = [...outcomes.values()].map((o) => [`${o.c.name} (${o.clock})`, Math.round(o.ms)] as const).sort((a, b) => b[1] - a[1]);
     // Visible with --reporter=verbose; the slowest five.
-    console.log(`hostile corpus: limit ${Math.round(limitMs)} ms per case; slowest (ms): ${times.slice(0, 6).map(([n, ms]) => `${n} ${ms}`).join(', ')}`);
+    console.log(`hostile corpus: limit ${PER_CASE_MS} ms CPU alone, ${Math.round(limitMs)} ms wall in a batch; slowest (ms): ${times.slice(0, 6).map(([n, ms]) => `${n} ${ms}`).join(', ')}`);
     expect(times.length).toBe(cases.length);
   });
 });

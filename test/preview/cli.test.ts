@@ -54,7 +54,9 @@ async function stopsCleanly(run: Running, signal: NodeJS.Signals, port: number):
   run.child.kill(signal);
   const { code } = await run.exit;
   expect(code, run.err()).toBe(0);
-  expect(Date.now() - sent).toBeLessThan(10_000);
+  // A hang check, not a speed test: stopping waits for a rebuild that is still
+  // running, which on a loaded two-core CI machine has taken 12 s.
+  expect(Date.now() - sent).toBeLessThan(30_000);
   expect(readdirSync(run.tmp)).toEqual([]);
   await expect(rawGet(port, '/', `127.0.0.1:${port}`)).rejects.toThrow(/ECONNREFUSED/);
   rmSync(run.tmp, { recursive: true, force: true });
