@@ -140,14 +140,18 @@ async function fitText(page: Page): Promise<number[]> {
   return page.evaluate(() => {
     const clipped: number[] = [];
     for (const el of document.querySelectorAll<HTMLElement>('.notes-text')) {
+      const row = el.closest<HTMLElement>('.row');
+      // In 3-up the notes flow around the slide and the row clips them; in 2-up their own box does.
+      const box = row && getComputedStyle(row).display === 'block' ? row : el;
+      const overflows = (): boolean => box.scrollHeight > box.clientHeight + 1;
       let size = parseFloat(getComputedStyle(el).fontSize) * 0.75;
-      while (el.scrollHeight > el.clientHeight + 1 && size > 6.5) {
+      while (overflows() && size > 6.5) {
         size -= 0.5;
         el.style.fontSize = `${size}pt`;
       }
-      if (el.scrollHeight > el.clientHeight + 1) {
-        el.classList.add('clipped');
-        clipped.push(Number(el.closest<HTMLElement>('.row')?.dataset.slide));
+      if (overflows()) {
+        box.classList.add('clipped');
+        clipped.push(Number(row?.dataset.slide));
       }
     }
     // Page one: drop optional blocks, then shrink the forest plot, until the summary fits its page.

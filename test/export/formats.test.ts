@@ -5,7 +5,8 @@ import { mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildDecks, type BatchResult, type BuildResult } from '../../src/build.js';
+import { buildDecks, makeDeck, type BatchResult, type BuildResult } from '../../src/build.js';
+import { loadTrial } from '../../src/trial/load.js';
 import { pdfFonts, pdfImageCount, pdfInfo, pdfOutline, pdfPages, pdfText, pngSize, zipEntries, zipText } from './pdf-tools.js';
 
 const TRIAL = 'data/levoecmo.yaml';
@@ -111,6 +112,24 @@ describe('handout.pdf', () => {
 
   it('embeds its fonts', () => {
     expect(pdfFonts(file('handout.pdf')).filter((f) => !f.embedded)).toEqual([]);
+  });
+
+  it('prints every speaker note to its end, except those the warning names as cut', async () => {
+    const { trial, warnings } = await loadTrial(TRIAL);
+    const { rendered } = await makeDeck(trial, warnings, { cacheDir: false });
+    const warning = result.warnings.find((w) => /speaker notes of slide/.test(w.message));
+    const cut = new Set((/slides? ([\d, ]+) did not fit/.exec(warning?.message ?? '')?.[1] ?? '').split(/, ?/).filter(Boolean).map(Number));
+    // Flowing the notes on under the slide fits all but the longest (LEVOECMO's internal validity).
+    expect(cut.size).toBeLessThanOrEqual(1);
+    const squash = (t: string): string => t.replace(/[\s\u00ad-]+/g, '');
+    const handout = squash(pdfText(file('handout.pdf'), undefined, 'raw'));
+    rendered.notes.forEach((notes, i) => {
+      const tail = squash(notes).slice(-40);
+      if (!tail) return;
+      // A cut note's end is not printed (the PDF holds only what is painted), so both directions hold.
+      if (cut.has(i + 1)) expect(handout, `slide ${i + 1}: cut, its end is missing`).not.toContain(tail);
+      else expect(handout, `slide ${i + 1}: the end of its notes`).toContain(tail);
+    });
   });
 });
 

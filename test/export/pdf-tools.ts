@@ -19,9 +19,10 @@ export function pdfPages(file: string): number {
   return Number(pdfInfo(file).Pages);
 }
 
-export function pdfText(file: string, page?: number): string {
+/** `layout` keeps columns side by side; `raw` keeps each element's text together, in drawing order. */
+export function pdfText(file: string, page?: number, mode: 'layout' | 'raw' = 'layout'): string {
   const range = page === undefined ? [] : ['-f', String(page), '-l', String(page)];
-  return run('pdftotext', ['-layout', ...range, file, '-']);
+  return run('pdftotext', [`-${mode}`, ...range, file, '-']);
 }
 
 /** One row per font: name and the 'emb' column. */
