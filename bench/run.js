@@ -28,7 +28,7 @@ const median = (xs) => {
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 };
 
-/** Runs a command, returns wall time (ms) and the peak RSS (MB) of its whole process tree, sampled every 25 ms. */
+/** Runs a command, returns wall time (ms) and the peak RSS (MB) of its whole process tree, sampled every 100 ms (spawning ps more often slows what it measures). */
 function timed(cmd, argv, env = {}) {
   return new Promise((resolve, reject) => {
     const start = process.hrtime.bigint();
@@ -38,7 +38,7 @@ function timed(cmd, argv, env = {}) {
     let peak = 0;
     const timer = setInterval(() => {
       peak = Math.max(peak, treeRss(child.pid));
-    }, 25);
+    }, 100);
     child.on('close', (code) => {
       clearInterval(timer);
       const ms = Number(process.hrtime.bigint() - start) / 1e6;
@@ -113,8 +113,27 @@ try {
     await timed(process.execPath, [cli, 'build', levoecmo, '-f', 'html', '-o', join(work, 'warm')]);
     results.push(
       await compare(
-        'HTML, rebuild with unchanged charts (cache)',
+        'HTML, rebuild, nothing changed (caches)',
         { cmd: [process.execPath, [cli, 'build', levoecmo, '-f', 'html', '-o', join(work, 'warm')]] },
+        { cmd: [process.execPath, [marp, '--theme-set', themeSet, '-o', join(work, 'marp.html'), deckMd]] },
+        0.8,
+      ),
+    );
+    // A text edit: the charts come from the cache but the deck must be rendered again.
+    const original = await readFile(levoecmo, 'utf8');
+    const edited = join(work, 'levoecmo.yaml');
+    let edits = 0;
+    const anchor = 'Levosimendan (a calcium-sensitiser';
+    if (!original.includes(anchor)) throw new Error(`bench: "${anchor}" is no longer in data/levoecmo.yaml`);
+    await writeFile(edited, original);
+    await timed(process.execPath, [cli, 'build', edited, '-f', 'html', '-o', join(work, 'edit')]);
+    results.push(
+      await compare(
+        'HTML, rebuild after a text edit (chart cache)',
+        {
+          cmd: [process.execPath, [cli, 'build', edited, '-f', 'html', '-o', join(work, 'edit')]],
+          before: () => writeFile(edited, original.replace(anchor, `${anchor} [edit ${++edits}]`)),
+        },
         { cmd: [process.execPath, [marp, '--theme-set', themeSet, '-o', join(work, 'marp.html'), deckMd]] },
         0.8,
       ),

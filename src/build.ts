@@ -24,7 +24,8 @@ import { recoverAll, stageOutput, type Staging } from './export/atomic-output.js
 import { discoverBrowser, type BrowserLocation, type SearchMode } from './export/browser-discovery.js';
 import type { HandoutLayout } from './export/handout-model.js';
 import { MESSAGES } from './export/messages.js';
-import { renderDeck, type RenderedDeck } from './marp/render.js';
+import { renderCached } from './marp/render-cache.js';
+import type { RenderedDeck } from './marp/render.js';
 import { resolveLook } from './themes/look.js';
 import type { Theme } from './themes/registry.js';
 import { loadTrial } from './trial/load.js';
@@ -53,7 +54,10 @@ export interface BuildOptions {
   department?: string;
   /** Shown in the footer (and byline); no date by default, so builds stay byte-identical. */
   date?: string;
-  /** Chart SVG cache; defaults to `<outDir>/.cache/charts`. `false` disables it. */
+  /**
+   * Chart SVG cache; defaults to `<outDir>/.cache/charts`. `false` disables it,
+   * and the render cache (`<outDir>/.cache/render`) with it.
+   */
   cacheDir?: string | false;
   /** Always add the "Are the numbers consistent?" slide. */
   auditSlide?: boolean;
@@ -106,7 +110,11 @@ export type BuildEvent =
   | { kind: 'failed'; index: number; total: number; input: string; error: unknown };
 
 /** load → … → render, in memory: what both `build` and the preview server need. */
-export async function makeDeck(trial: Trial, warnings: Diagnostic[], options: Omit<BuildOptions, 'formats' | 'outDir'> & { cacheDir?: string | false }): Promise<DeckBuild> {
+export async function makeDeck(
+  trial: Trial,
+  warnings: Diagnostic[],
+  options: Omit<BuildOptions, 'formats' | 'outDir'> & { cacheDir?: string | false; renderCacheDir?: string },
+): Promise<DeckBuild> {
   const look = await resolveLook({ theme: options.theme, themeDir: options.themeDir, department: options.department });
   const evidence = deriveEvidence(trial, { mcid: trial.evidence?.mcid });
   const chartSet = await chartTrial(trial, { cacheDir: options.cacheDir || undefined, evidence, theme: look.chart });
@@ -118,12 +126,9 @@ export async function makeDeck(trial: Trial, warnings: Diagnostic[], options: Om
     occasion: { ...look.occasion, date: options.date },
   });
   const p = trial.publication;
-  const rendered = renderDeck(markdown, {
-    themes: look.themes,
-    title: `${p.acronym}: ${p.title}`,
-    author: p.citation.split(/[.;]/)[0] ?? p.acronym,
-    description: p.citation,
-  });
+  const renderOptions = { themes: look.themes, title: `${p.acronym}: ${p.title}`, author: p.citation.split(/[.;]/)[0] ?? p.acronym, description: p.citation };
+  const cache = options.renderCacheDir ? { dir: options.renderCacheDir, name: trialId(trial) } : undefined;
+  const rendered = await renderCached(markdown, renderOptions, cache);
   return { trial, evidence, markdown, rendered, charts, warnings: [...warnings, ...look.warnings, ...evidence.warnings], themes: look.themes };
 }
 
@@ -189,7 +194,8 @@ export async function buildDecks(inputs: readonly string[], options: BuildOption
         if (first !== undefined) throw new TrialdeckError('OUTPUT', MESSAGES.duplicateId(id, first));
         ids.set(id, input);
         const cacheDir = options.cacheDir === false ? false : (options.cacheDir ?? join(options.outDir, '.cache', 'charts'));
-        const deck = await makeDeck(loaded.trial, loaded.warnings, { ...options, cacheDir });
+        const renderCacheDir = cacheDir === false ? undefined : join(options.outDir, '.cache', 'render');
+        const deck = await makeDeck(loaded.trial, loaded.warnings, { ...options, cacheDir, renderCacheDir });
         staging = await stageOutput(options.outDir, id);
         const item: Pending = { index, input, id, deck, staging, files: [], warnings: [...deck.warnings] };
         if (formats.includes('md')) await write(item, 'deck.md', deck.markdown);

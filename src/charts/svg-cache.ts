@@ -1,10 +1,10 @@
 // What happens to an SVG after vega: stable ids, accessible name and
 // description, size, data URIs; and the content-addressed cache that lets a
-// warm build skip vega entirely. Cache writes are atomic (temp file + rename)
-// so concurrent builds never read half a file.
-import { createHash, randomBytes } from 'node:crypto';
-import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+// warm build skip vega entirely (writes: src/cache/cache-file.ts).
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { sweepDeadTemps, writeCacheFile } from '../cache/cache-file.js';
 
 export function escapeXml(s: string): string {
   return s.replace(/[<>&"']/g, (c) => `&${({ '<': 'lt', '>': 'gt', '&': 'amp', '"': 'quot', "'": 'apos' } as const)[c as '<']};`);
@@ -80,33 +80,8 @@ export function cachePath(cacheDir: string, key: string): string {
 }
 
 /** The cached SVG, or undefined when absent or unreadable (a broken entry is just a miss). */
-const swept = new Set<string>();
-
-/**
- * A build killed while writing the cache leaves `<key>.svg.<pid>.<hex>.tmp`:
- * remove those of processes that are gone, once per folder and process.
- */
-async function sweepTemp(cacheDir: string): Promise<void> {
-  if (swept.has(cacheDir)) return;
-  swept.add(cacheDir);
-  for (const name of await readdir(cacheDir).catch(() => [] as string[])) {
-    const pid = Number(/\.svg\.(\d+)\.[0-9a-f]{8}\.tmp$/.exec(name)?.[1]);
-    if (pid && pid !== process.pid && !isAlive(pid)) await rm(join(cacheDir, name), { force: true });
-  }
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    // EPERM: the process exists but belongs to someone else.
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
 export async function readCached(cacheDir: string, key: string): Promise<string | undefined> {
-  await sweepTemp(cacheDir);
+  await sweepDeadTemps(cacheDir);
   try {
     const svg = await readFile(cachePath(cacheDir, key), 'utf8');
     return svg.startsWith('<svg') ? svg : undefined;
@@ -116,14 +91,5 @@ export async function readCached(cacheDir: string, key: string): Promise<string 
 }
 
 export async function writeCached(cacheDir: string, key: string, svg: string): Promise<void> {
-  await mkdir(cacheDir, { recursive: true });
-  const final = cachePath(cacheDir, key);
-  const temp = `${final}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
-  try {
-    await writeFile(temp, svg, 'utf8');
-    await rename(temp, final);
-  } catch (err) {
-    await rm(temp, { force: true });
-    throw err;
-  }
+  await writeCacheFile(cachePath(cacheDir, key), svg);
 }

@@ -1,6 +1,7 @@
 // marp-core engine setup, shared by the in-process HTML render and by
 // marp-cli (PPTX), so both accept the same Markdown.
-import { Marp, type MarpOptions } from '@marp-team/marp-core';
+import type { Marp, MarpOptions } from '@marp-team/marp-core';
+import { marpCore } from './load-marp-core.js';
 
 /** Only our own chart images may be data URIs, and only SVG/PNG ones. */
 const SAFE_DATA_URI = /^data:image\/(?:svg\+xml|png)(?:;base64)?,/i;
@@ -54,7 +55,7 @@ interface MdToken {
 }
 
 export function createMarp(options: EngineOptions): Marp {
-  const marp = new Marp(MARP_OPTIONS);
+  const marp = new (marpCore().Marp)(MARP_OPTIONS);
   // Marp turns bare URLs into links (linkify), which would make data into
   // clickable links and, worse, swallow the escaper's backslash before `>` in
   // `\<https://…\>`. Data is text: no autolinks.
