@@ -1,6 +1,7 @@
-// `trialdeck preview <input> [--port N] [-t theme] [--templates dir]`
+// `trialdeck preview <input> [--port N] [-t theme] [--department d] [--date text] [--templates dir]`
 // Runs until Ctrl-C (SIGINT) or SIGTERM, then closes everything and exits 0:
 // stopping the preview is the normal way to end it, not a failure.
+import { occasionDate } from '../deck/occasion.js';
 import { TrialdeckError } from '../errors.js';
 import { DEFAULT_PREVIEW_PORT, startPreview, type PreviewEvent } from '../preview/index.js';
 import { parse } from './args.js';
@@ -15,6 +16,8 @@ slide it was showing. A broken edit shows its error over the last good deck.
 Options:
   -p, --port <n>         port on 127.0.0.1 (default: ${DEFAULT_PREVIEW_PORT}; 0 = any free port)
   -t, --theme <name>     theme name
+      --department <d>   department name or .yaml file (watched, with its logo)
+      --date <text>      date for the footer, e.g. 2026-03-12 or today
       --templates <dir>  use a department's own templates folder
   -h, --help             show this help
 
@@ -26,6 +29,8 @@ export async function previewCommand(argv: string[]): Promise<number> {
     {
       port: { type: 'string', short: 'p' },
       theme: { type: 'string', short: 't' },
+      department: { type: 'string' },
+      date: { type: 'string' },
       templates: { type: 'string' },
     },
     PREVIEW_USAGE,
@@ -56,6 +61,8 @@ export async function previewCommand(argv: string[]): Promise<number> {
       port,
       theme: typeof values.theme === 'string' ? values.theme : undefined,
       templateDir: typeof values.templates === 'string' ? values.templates : undefined,
+      department: typeof values.department === 'string' ? values.department : undefined,
+      date: occasionDate(typeof values.date === 'string' ? values.date : undefined),
       onEvent: report,
     });
     process.stdout.write(dim('Watching the trial file, templates, chart specs and themes. Ctrl-C to stop.\n'));

@@ -15,7 +15,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { makeDeck, type DeckBuild } from '../build.js';
 import { TrialdeckError, type Diagnostic } from '../errors.js';
-import { DEFAULT_THEME, resolveTheme } from '../themes/registry.js';
+import { resolveLook } from '../themes/look.js';
+import { DEFAULT_THEME } from '../themes/registry.js';
 import { INPUT_FORMATS, inputFormat, loadTrial } from '../trial/load.js';
 import { EventStream, SSE_EVENTS } from './event-stream.js';
 import { describeError, EVENTS_PATH, injectLiveReload, placeholderPage, previewCsp, type ErrorReport } from './live-reload.js';
@@ -33,6 +34,10 @@ export interface PreviewOptions {
   theme?: string;
   templateDir?: string;
   themeDir?: string;
+  /** Department name or .yaml file: its file and logo are watched like a theme. */
+  department?: string;
+  /** For the footer, as `build --date` (already resolved, e.g. "today" → 2026-03-12). */
+  date?: string;
   /** Quiet time after the last file event before rebuilding. Default 50 ms. */
   debounceMs?: number;
   /** Unreported builds after the first one, so that the first edits are fast too. Default 4. */
@@ -67,13 +72,14 @@ export function isLoopbackHost(host: string | undefined, port: number): boolean 
 }
 
 export async function startPreview(options: PreviewOptions): Promise<PreviewServer> {
-  const { input, templateDir, themeDir } = options;
-  const theme = options.theme ?? DEFAULT_THEME;
+  const { input, templateDir, themeDir, department, date } = options;
+  // With a department and no -t, the department's `extends:` picks the theme (as in build).
+  const theme = options.theme ?? (department ? undefined : DEFAULT_THEME);
   const port = options.port ?? DEFAULT_PREVIEW_PORT;
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new TrialdeckError('USAGE', `invalid port ${port}; expected 0-65535`);
   await checkInput(input);
-  // A mistyped theme name cannot be fixed by editing a file: fail now, not in the overlay.
-  await resolveTheme(theme, themeDir);
+  // A mistyped theme or department name cannot be fixed by editing a file: fail now, not in the overlay.
+  const look = await resolveLook({ theme, themeDir, department });
 
   const tempDir = await mkdtemp(join(tmpdir(), 'trialdeck-preview-'));
   const bootId = randomBytes(4).toString('hex');
@@ -93,7 +99,7 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
   const rebuilder = new Rebuilder(
     async () => {
       const loaded = await loadTrial(input);
-      return makeDeck(loaded.trial, loaded.warnings, { theme, templateDir, themeDir, cacheDir: join(tempDir, 'charts') });
+      return makeDeck(loaded.trial, loaded.warnings, { theme, templateDir, themeDir, department, date, cacheDir: join(tempDir, 'charts') });
     },
     (outcome) => {
       state.builds += 1;
@@ -159,7 +165,7 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
   let watcher: SourceWatcher;
   try {
     // Watch before the first build, so an edit made while it runs is not lost.
-    watcher = watchSources(watchTargets({ input, templateDir, themeDir }), (kinds) => {
+    watcher = watchSources(watchTargets({ input, templateDir, themeDir, departmentFile: look.department?.file }), (kinds) => {
       if (!closed) void rebuilder.request(kinds);
     }, options.debounceMs);
   } catch (err) {

@@ -26,6 +26,8 @@ export interface SourceFolders {
   input: string;
   templateDir?: string;
   themeDir?: string;
+  /** A department file: it and its logo (which must sit beside it) count as theme changes. */
+  departmentFile?: string;
 }
 
 /** Everything makeDeck reads: the trial file, templates + partials, chart specs, themes. */
@@ -40,6 +42,9 @@ export function watchTargets(folders: SourceFolders): WatchTarget[] {
     // makeDeck always reads chart specs from the package's templates/charts.
     { dir: resolve(DEFAULT_SPEC_DIR), kind: 'chart', accept: (name) => name.endsWith('.vl.json') },
     { dir: resolve(folders.themeDir ?? DEFAULT_THEME_DIR), kind: 'theme', accept: (name) => name.endsWith('.css') },
+    ...(folders.departmentFile
+      ? [{ dir: dirname(resolve(folders.departmentFile)), kind: 'theme' as const, accept: (name: string) => /\.(?:ya?ml|png|svg)$/i.test(name) }]
+      : []),
   ];
 }
 

@@ -174,6 +174,40 @@ describe('startPreview', () => {
   });
 });
 
+describe('startPreview with a department', () => {
+  it('shows its footer and date, and rebuilds when the department file or its logo changes', async () => {
+    const copy = trialCopy('td-preview-dept-');
+    const dept = join(copy.dir, 'dept');
+    mkdirSync(dept);
+    cpSync(join(root, 'themes/departments/example.yaml'), join(dept, 'ward.yaml'));
+    cpSync(join(root, 'themes/departments/example-logo.svg'), join(dept, 'example-logo.svg'));
+    const log = new EventLog();
+    const server = await startPreview({ input: copy.file, port: 0, department: join(dept, 'ward.yaml'), date: '2026-03-12', onEvent: log.listener });
+    try {
+      const page = async (): Promise<string> => (await rawGet(server.port, '/', `127.0.0.1:${server.port}`)).body;
+      const first = await page();
+      expect(first).toContain('CCU journal club');
+      expect(first).toContain('2026-03-12');
+
+      let next = log.next('rebuilt');
+      writeFileSync(join(dept, 'ward.yaml'), readFileSync(join(dept, 'ward.yaml'), 'utf8').replace('footer: CCU journal club', 'footer: Ward 7 journal club'));
+      expect((await next).changed).toEqual(['theme']);
+      expect(await page()).toContain('Ward 7 journal club');
+
+      // The logo is embedded as base64: the new file's bytes must be in the page.
+      const logo = readFileSync(join(dept, 'example-logo.svg'), 'utf8').replace('</svg>', '<desc>LOGO-V2</desc></svg>');
+      expect(first).not.toContain(Buffer.from(logo).toString('base64'));
+      next = log.next('rebuilt');
+      writeFileSync(join(dept, 'example-logo.svg'), logo);
+      expect((await next).changed).toEqual(['theme']);
+      expect(await page()).toContain(Buffer.from(logo).toString('base64'));
+    } finally {
+      await server.close();
+      rmSync(copy.dir, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('startPreview on a trial summary', () => {
   it('builds from the .txt and rebuilds when it changes', async () => {
     const dir = trialCopy('td-preview-txt-').dir;
