@@ -18,7 +18,7 @@ const opt = (name, def) => {
 };
 const RUNS = Number(opt('runs', 5));
 const ONLY = opt('only', 'html,pdf,batch,preview').split(',');
-const cli = join(root, 'dist/cli/main.js');
+const cli = join(root, 'dist/cli/launch.cjs');
 const marp = join(root, 'node_modules/@marp-team/marp-cli/marp-cli.js');
 const levoecmo = join(root, 'data/levoecmo.yaml');
 

@@ -11,6 +11,7 @@ import { constants } from 'node:fs';
 import { access, stat } from 'node:fs/promises';
 import { delimiter, join } from 'node:path';
 import { TrialdeckError } from '../errors.js';
+import { importExternal } from './import-external.js';
 import { MESSAGES } from './messages.js';
 
 export const BROWSER_SOURCES = ['option', 'CHROME_PATH', 'system', 'bundled'] as const;
@@ -104,7 +105,7 @@ async function findBundled(platform: NodeJS.Platform): Promise<string | undefine
   // A variable specifier keeps the optional package out of type-checking and bundling.
   const specifier = '@sparticuz/chromium';
   try {
-    mod = (await import(specifier)) as typeof mod;
+    mod = await importExternal<typeof mod>(specifier);
   } catch {
     return undefined;
   }

@@ -16,6 +16,7 @@ import { join } from 'node:path';
 import { TrialdeckError } from '../errors.js';
 import { createMarp } from '../marp/engine.js';
 import { serialise } from './browser-session.js';
+import { importExternal } from './import-external.js';
 import { MESSAGES } from './messages.js';
 
 const ENGINE_KEY = Symbol.for('trialdeck.marp-cli-engine');
@@ -113,7 +114,7 @@ function runMarpCli(argv: string[], tmp: string, engine: () => unknown): Promise
       console.warn = capture;
       console.error = capture;
       registry[ENGINE_KEY] = engine;
-      const { marpCli } = await import('@marp-team/marp-cli');
+      const { marpCli } = await importExternal<typeof import('@marp-team/marp-cli')>('@marp-team/marp-cli');
       return { code: await marpCli(argv, {}), log };
     } finally {
       delete registry[ENGINE_KEY];

@@ -40,7 +40,9 @@ export function marpCore(): typeof MarpCore {
     return original.call(this, request, parent, isMain);
   };
   try {
-    core = createRequire(import.meta.url)('@marp-team/marp-core') as typeof MarpCore;
+    // Inside the CommonJS bundle (src/build-tools/bundle.ts) `require` exists and esbuild
+    // bundles marp-core, with the math modules already replaced there.
+    core = (typeof require === 'function' ? require('@marp-team/marp-core') : createRequire(import.meta.url)('@marp-team/marp-core')) as typeof MarpCore;
   } finally {
     loader._load = original;
   }

@@ -35,7 +35,7 @@ function engineStamp(): string {
   hash.update(readFileSync(join(dirname(core), '..', 'package.json')));
   const here = dirname(fileURLToPath(import.meta.url));
   for (const name of readdirSync(here).sort()) {
-    if (/\.(?:js|ts)$/.test(name) && !name.endsWith('.d.ts')) hash.update(name).update(readFileSync(join(here, name)));
+    if (/\.(?:c?js|ts)$/.test(name) && !name.endsWith('.d.ts')) hash.update(name).update(readFileSync(join(here, name)));
   }
   stamp = hash.digest('hex');
   return stamp;

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { broken, rawGet, trialCopy } from './helpers.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
-const cli = join(root, 'dist/cli/main.js');
+const cli = join(root, 'dist/cli/launch.cjs');
 let copy: ReturnType<typeof trialCopy>;
 
 beforeAll(() => {

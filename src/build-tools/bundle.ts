@@ -1,0 +1,81 @@
+// `npm run build`, after tsc: bundles the CLI into one CommonJS file and
+// records V8's compiled code for it, so that `trialdeck` starts in a fraction
+// of the time. Node 20 keeps no compile cache for ES modules: a cold
+// `trialdeck build -f html` spent ~250 ms resolving and linking ~600 module
+// files and ~400 ms compiling them. Measured on the CI-sized machine, cold
+// build 1.96 s → ~1.5 s (bench/run.js has the current ratios).
+//
+//   dist/cli/main.js ──esbuild──► dist/cli/trialdeck.cjs ──warm-up build──► trialdeck.cjs.cache
+//   dist/cli/launch.cjs (the bin) runs the bundle with that cache, or main.js when there is no bundle.
+//
+// What the bundle changes, and why it is safe:
+// - katex and mathjax-full become stand-ins that throw when used: marp-core
+//   requires them at load even with math off (see src/marp/load-marp-core.ts);
+// - vega-canvas is its browser build: the node build does a top-level
+//   `await import('canvas')`, which CommonJS cannot hold, and trialdeck never
+//   draws on a canvas (renderer 'none', our own text metrics);
+// - import.meta.url is the bundle's own URL: dist/cli/ is two levels deep
+//   like every dist/<stage>/ file, so `../../templates` still finds the package.
+// test/cli/bundle.test.ts checks that the bundle and the unbundled CLI write
+// byte-identical decks.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build, type Plugin } from 'esbuild';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const dist = join(root, 'dist');
+export const BUNDLE = join(dist, 'cli', 'trialdeck.cjs');
+
+const STAND_IN = `module.exports = new Proxy(function () {}, { get(_, key) { throw new Error('trialdeck bundle: math module used (' + String(key) + '); math is off'); } });`;
+
+const substitutes: Plugin = {
+  name: 'trialdeck-substitutes',
+  setup(b) {
+    b.onResolve({ filter: /^(?:katex|mathjax-full)(?:\/|$)/ }, (args) => ({ path: args.path, namespace: 'math-stand-in' }));
+    b.onLoad({ filter: /.*/, namespace: 'math-stand-in' }, () => ({ contents: STAND_IN, loader: 'js' }));
+    b.onResolve({ filter: /^vega-canvas$/ }, () => ({ path: join(root, 'node_modules/vega-canvas/build/vega-canvas.browser.js') }));
+  },
+};
+
+async function bundle(): Promise<void> {
+  const shim = join(dist, 'build-tools', 'import-meta-shim.js');
+  writeFileSync(shim, "export const importMetaUrl = require('node:url').pathToFileURL(__filename).href;\n");
+  await build({
+    entryPoints: [join(dist, 'cli', 'main.js')],
+    outfile: BUNDLE,
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    // Browsers and marp-cli (PPTX) load only when exporting; they stay ordinary packages.
+    external: ['puppeteer-core', '@sparticuz/chromium', '@marp-team/marp-cli'],
+    plugins: [substitutes],
+    inject: [shim],
+    define: { 'import.meta.url': 'importMetaUrl' },
+    legalComments: 'none',
+    // Whole minification halves what V8 reads and compiles. Not keepNames: its __name()
+    // wrappers would break functions that puppeteer serialises into the page.
+    minify: true,
+    logLevel: 'error',
+  });
+}
+
+/** Runs one real build through the launcher so V8 compiles (and then saves) what a build uses. */
+function warmUp(): void {
+  const out = mkdtempSync(join(tmpdir(), 'trialdeck-warmup-'));
+  try {
+    const r = spawnSync(process.execPath, [join(dist, 'cli', 'launch.cjs'), 'build', join(root, 'data', 'levoecmo.yaml'), '-f', 'md,html', '-o', out], {
+      env: { ...process.env, TRIALDECK_CODE_CACHE: 'write' },
+      encoding: 'utf8',
+    });
+    if (r.status !== 0) throw new Error(`warm-up build failed:\n${r.stderr}`);
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+  }
+}
+
+await bundle();
+warmUp();
