@@ -5,6 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
+import { isProcessAlive } from '../process-alive.js';
 
 /** `<file>.<pid>.<8 hex>.tmp`: the pid tells a dead writer's leftovers from a live one's. */
 const TEMP = /\.(\d+)\.[0-9a-f]{8}\.tmp$/;
@@ -29,16 +30,6 @@ export async function sweepDeadTemps(dir: string): Promise<void> {
   swept.add(dir);
   for (const name of await readdir(dir).catch(() => [] as string[])) {
     const pid = Number(TEMP.exec(name)?.[1]);
-    if (pid && pid !== process.pid && !isAlive(pid)) await rm(join(dir, name), { force: true });
-  }
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    // EPERM: the process exists but belongs to someone else.
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
+    if (pid && pid !== process.pid && !isProcessAlive(pid)) await rm(join(dir, name), { force: true });
   }
 }

@@ -5,6 +5,7 @@ import { mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { TrialdeckError } from '../errors.js';
+import { isProcessAlive } from '../process-alive.js';
 
 export interface Staging {
   /** Folder to write into. */
@@ -90,7 +91,7 @@ export async function recover(outRoot: string, id: string): Promise<void> {
   }
   const final = join(outRoot, id);
   const hasFinal = entries.includes(id);
-  const mine = (pid: number): boolean => pid === process.pid || !isAlive(pid);
+  const mine = (pid: number): boolean => pid === process.pid || !isProcessAlive(pid);
   const retired = entries.flatMap((name) => {
     const pid = ownerPid(RETIRED_PREFIX, id, name);
     return pid === undefined ? [] : [{ name, pid }];
@@ -125,15 +126,4 @@ export async function recoverAll(outRoot: string): Promise<void> {
     if (m?.[1]) ids.add(m[1]);
   }
   for (const id of ids) await recover(outRoot, id);
-}
-
-function isAlive(pid: number): boolean {
-  if (!Number.isInteger(pid) || pid <= 0) return false;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    // EPERM: the process exists but belongs to someone else.
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }
