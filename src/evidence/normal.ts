@@ -147,5 +147,12 @@ export function zForLevel(level = 0.95): number {
   return normalQuantile(1 - (1 - level) / 2);
 }
 
+/** A ratio's central interval from the normal approximation on the log scale: exp(ln x ± z·SE). */
+export function logScaleInterval(estimate: number, logSe: number, level = 0.95): { lower: number; upper: number } {
+  const z = zForLevel(level);
+  const log = Math.log(estimate);
+  return { lower: Math.exp(log - z * logSe), upper: Math.exp(log + z * logSe) };
+}
+
 /** The exact 97.5% quantile; papers round it to 1.96. */
 export const Z95 = 1.959963984540054;

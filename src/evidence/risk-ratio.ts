@@ -2,7 +2,7 @@
 // SE(ln RR) = √(1/a − 1/n₁ + 1/c − 1/n₂). When any cell is zero, 0.5 is added
 // to every cell for both the estimate and the interval.
 import { ratioCells } from './counts.js';
-import { zForLevel } from './normal.js';
+import { logScaleInterval } from './normal.js';
 import type { ArmCounts, RatioEstimate } from './types.js';
 
 export function riskRatio(exp: ArmCounts, comp: ArmCounts, level = 0.95): RatioEstimate {
@@ -11,15 +11,5 @@ export function riskRatio(exp: ArmCounts, comp: ArmCounts, level = 0.95): RatioE
   const n2 = c + d;
   const estimate = a / n1 / (c / n2);
   const logSe = Math.sqrt(1 / a - 1 / n1 + 1 / c - 1 / n2);
-  const z = zForLevel(level);
-  const log = Math.log(estimate);
-  return {
-    estimate,
-    lower: Math.exp(log - z * logSe),
-    upper: Math.exp(log + z * logSe),
-    level,
-    logSe,
-    corrected,
-    method: 'katz-log',
-  };
+  return { estimate, ...logScaleInterval(estimate, logSe, level), level, logSe, corrected, method: 'katz-log' };
 }
