@@ -9,6 +9,7 @@ import { COMPILE_OPTIONS, createHandlebars } from './handlebars-env.js';
 import type { Occasion } from './occasion.js';
 import { lintAst } from './template-lint.js';
 import { buildViewModel, type DeckChart, type ViewModel } from './view-model.js';
+import { PromiseCache } from '../cache/promise-cache.js';
 
 export const DEFAULT_TEMPLATE_DIR = fileURLToPath(new URL('../../templates', import.meta.url));
 
@@ -30,17 +31,11 @@ interface TemplateSet {
   render: (context: unknown) => string;
 }
 
-const cache = new Map<string, Promise<TemplateSet>>();
+const cache = new PromiseCache<TemplateSet>();
 
 /** Compiles `deck.hbs` and `partials/*.hbs` from a folder once per process. */
 export function loadTemplates(dir: string = DEFAULT_TEMPLATE_DIR): Promise<TemplateSet> {
-  let set = cache.get(dir);
-  if (!set) {
-    set = compileTemplates(dir);
-    cache.set(dir, set);
-    set.catch(() => cache.delete(dir));
-  }
-  return set;
+  return cache.get(dir, () => compileTemplates(dir));
 }
 
 /** Forget compiled templates (the preview server calls this when a template changes). */

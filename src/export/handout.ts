@@ -15,6 +15,7 @@ import type { BrowserSession } from './browser-session.js';
 import { handoutPageCount, type HandoutModel } from './handout-model.js';
 import { finishPdf, type FinishedPdf, type PdfInfo } from './pdf-document.js';
 import { loadDocument } from './print-deck.js';
+import { PromiseCache } from '../cache/promise-cache.js';
 
 const COMPILE = { strict: true, knownHelpersOnly: true, knownHelpers: {}, preventIndent: true } as const;
 
@@ -27,18 +28,11 @@ interface HandoutTemplate {
   render(model: HandoutModel, rendered: RenderedDeck): string;
 }
 
-const cache = new Map<string, Promise<HandoutTemplate>>();
+const cache = new PromiseCache<HandoutTemplate>();
 
 /** handout.hbs/handout.css from `dir` when it has them, else the built-in ones. */
 export function loadHandoutTemplate(dir?: string): Promise<HandoutTemplate> {
-  const key = dir ?? DEFAULT_TEMPLATE_DIR;
-  let t = cache.get(key);
-  if (!t) {
-    t = compile(dir);
-    cache.set(key, t);
-    t.catch(() => cache.delete(key));
-  }
-  return t;
+  return cache.get(dir ?? DEFAULT_TEMPLATE_DIR, () => compile(dir));
 }
 
 async function readFirst(name: string, dirs: string[]): Promise<{ file: string; text: string }> {

@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { TrialdeckError } from '../errors.js';
 import { importsOf } from './css-vars.js';
 import { MESSAGES } from './messages.js';
+import { PromiseCache } from '../cache/promise-cache.js';
 
 export const DEFAULT_THEME_DIR = fileURLToPath(new URL('../../themes', import.meta.url));
 export const DEFAULT_THEME = 'clinical';
@@ -52,16 +53,10 @@ export function themeDescriptionOf(css: string): string {
   return prose ?? '';
 }
 
-const cache = new Map<string, Promise<Theme[]>>();
+const cache = new PromiseCache<Theme[]>();
 
 export function listThemes(dir: string = DEFAULT_THEME_DIR): Promise<Theme[]> {
-  let themes = cache.get(dir);
-  if (!themes) {
-    themes = readThemes(dir);
-    cache.set(dir, themes);
-    themes.catch(() => cache.delete(dir));
-  }
-  return themes;
+  return cache.get(dir, () => readThemes(dir));
 }
 
 export function clearThemeCache(): void {
