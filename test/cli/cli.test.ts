@@ -1,24 +1,18 @@
 // The compiled CLI, as a user runs it: exit codes, messages, outputs.
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync, readdirSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { assertCliBuilt, ROOT, runCliSync, type CliResult } from '../helpers/cli.js';
 
-const root = fileURLToPath(new URL('../..', import.meta.url));
-const cli = join(root, 'dist/cli/launch.cjs');
+const root = ROOT;
 const fixture = join(root, 'test/trial/fixtures/levoecmo-min.yaml');
 let work: string;
 
-function run(...args: string[]): { code: number | null; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, [cli, ...args], { cwd: work, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const run = (...args: string[]): CliResult => runCliSync(args, { cwd: work });
 
 beforeAll(() => {
-  // `npm test` compiles first; this suite runs the compiled CLI like a user would.
-  if (!existsSync(cli)) throw new Error('dist/ is missing: run `npm run build` (npm test does it)');
+  assertCliBuilt();
   work = mkdtempSync(join(tmpdir(), 'td-cli-'));
 });
 afterAll(() => rmSync(work, { recursive: true, force: true }));

@@ -1,25 +1,18 @@
 // The compiled CLI's export behaviour, as a user sees it: exit codes, the
 // no-browser message, batches, Ctrl-C and the bundled Chromium. `npm test`
 // compiles first; run `npm run build` before `npx vitest run test/export`.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { assertCliBuilt, CLI, ROOT, runCliSync, type CliResult } from '../helpers/cli.js';
 import { pdfPages } from './pdf-tools.js';
 
-const root = fileURLToPath(new URL('../..', import.meta.url));
-const cli = join(root, 'dist/cli/launch.cjs');
+const root = ROOT;
 const trial = join(root, 'data/levoecmo.yaml');
 let work: string;
-
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
 
 /** The CLI with a clean environment: no CHROME_PATH unless given, its own TMPDIR. */
 function env(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
@@ -28,9 +21,8 @@ function env(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   return e;
 }
 
-function run(args: string[], extra: Record<string, string> = {}): Run {
-  const r = spawnSync(process.execPath, [cli, ...args], { cwd: work, encoding: 'utf8', env: env(extra), timeout: 180_000 });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+function run(args: string[], extra: Record<string, string> = {}): CliResult {
+  return runCliSync(args, { cwd: work, env: env(extra), timeout: 180_000 });
 }
 
 const freshTmp = (name: string): string => {
@@ -40,7 +32,7 @@ const freshTmp = (name: string): string => {
 };
 
 beforeAll(() => {
-  if (!existsSync(cli)) throw new Error('dist/ is missing: run `npm run build` (npm test does it)');
+  assertCliBuilt();
   work = mkdtempSync(join(tmpdir(), 'td-cli-export-'));
 });
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -70,7 +62,7 @@ describe('trialdeck build: browsers', () => {
 
   it('Ctrl-C closes the browser, removes its profile and exits 130', async () => {
     const tmp = freshTmp('sigint-tmp');
-    const child = spawn(process.execPath, [cli, 'build', trial, '-o', 'sig', '-f', 'pdf,handout,png'], { cwd: work, env: env({ TMPDIR: tmp }), stdio: 'ignore' });
+    const child = spawn(process.execPath, [CLI, 'build', trial, '-o', 'sig', '-f', 'pdf,handout,png'], { cwd: work, env: env({ TMPDIR: tmp }), stdio: 'ignore' });
     const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
     // Wait until Chromium has its profile, i.e. the browser is running.
     const started = Date.now();

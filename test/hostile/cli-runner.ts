@@ -7,9 +7,12 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, realpathSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { isAbsolute, join, resolve, sep } from 'node:path';
+import type { Readable } from 'node:stream';
 import { ROOT } from './corpus-cases.js';
 
-export const CLI = join(ROOT, 'dist/cli/launch.cjs');
+import { CLI } from '../helpers/cli.js';
+
+export { CLI };
 
 export interface CliRun {
   code: number | null;
@@ -47,7 +50,7 @@ export interface RunOptions {
 }
 
 export function runCli(args: readonly string[], opts: RunOptions): Promise<CliRun> {
-  const env = { ...process.env, NO_COLOR: '1', TRIALDECK_BROWSER_SEARCH: 'none', ...opts.env };
+  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', TRIALDECK_BROWSER_SEARCH: 'none', ...opts.env };
   delete env.TRIALDECK_DEBUG;
   const command = opts.traceFile
     ? ['strace', '-f', '-qq', '--seccomp-bpf', '-e', 'trace=open,openat,openat2,creat,connect,execve,execveat', '-o', opts.traceFile, process.execPath, CLI, ...args]
@@ -60,8 +63,10 @@ export function runCli(args: readonly string[], opts: RunOptions): Promise<CliRu
     let stdout = '';
     let stderr = '';
     let times = '';
-    child.stdio[3]?.setEncoding('utf8');
-    child.stdio[3]?.on('data', (chunk: string) => (times += chunk));
+    // All four are pipes (stdio above); the typings cannot know that for an array.
+    const [, out, err, fd3] = child.stdio as unknown as [null, Readable, Readable, Readable];
+    fd3.setEncoding('utf8');
+    fd3.on('data', (chunk: string) => (times += chunk));
     let timedOut = false;
     // Batches print `[k/n] input` on stderr when an input starts and `✓ input` when decks are committed.
     const marks: { at: number; input?: string }[] = [];
@@ -79,13 +84,13 @@ export function runCli(args: readonly string[], opts: RunOptions): Promise<CliRu
       clearTimeout(watchdog);
       watchdog = setTimeout(kill, opts.perInputMs);
     };
-    child.stdout.setEncoding('utf8');
-    child.stderr.setEncoding('utf8');
-    child.stdout.on('data', (chunk: string) => {
+    out.setEncoding('utf8');
+    err.setEncoding('utf8');
+    out.on('data', (chunk: string) => {
       stdout += chunk;
       for (const _ of chunk.matchAll(/^[✓✗] /gmu)) mark();
     });
-    child.stderr.on('data', (chunk: string) => {
+    err.on('data', (chunk: string) => {
       stderr += chunk;
       for (const m of chunk.matchAll(/^\[\d+\/\d+\] (\S+)$/gm)) mark(m[1]);
     });

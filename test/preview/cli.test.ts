@@ -5,12 +5,12 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CLI, ROOT } from '../helpers/cli.js';
 import { broken, rawGet, trialCopy } from './helpers.js';
 
-const root = fileURLToPath(new URL('../..', import.meta.url));
-const cli = join(root, 'dist/cli/launch.cjs');
+const root = ROOT;
+const cli = CLI;
 let copy: ReturnType<typeof trialCopy>;
 
 beforeAll(() => {

@@ -1,24 +1,19 @@
 // `trialdeck themes`, `trialdeck theme new` and `build --department/--date`,
 // run as a user runs them: the compiled CLI in a scratch project folder.
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { assertCliBuilt, ROOT, runCliSync, type CliResult } from '../helpers/cli.js';
 
-const root = fileURLToPath(new URL('../..', import.meta.url));
-const cli = join(root, 'dist/cli/launch.cjs');
+const root = ROOT;
 const trial = join(root, 'test/trial/fixtures/levoecmo-min.yaml');
 let work: string;
 
-function run(...args: string[]): { code: number | null; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, [cli, ...args], { cwd: work, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const run = (...args: string[]): CliResult => runCliSync(args, { cwd: work });
 
 beforeAll(() => {
-  if (!existsSync(cli)) throw new Error('dist/ is missing: run `npm run build` (npm test does it)');
+  assertCliBuilt();
   work = mkdtempSync(join(tmpdir(), 'td-themes-cli-'));
 });
 afterAll(() => rmSync(work, { recursive: true, force: true }));
