@@ -128,6 +128,8 @@ export const outcomeSchema = z.strictObject({
   name: text,
   role: z.enum(OUTCOME_ROLES).default('secondary'),
   benefit: z.enum(BENEFIT_DIRECTIONS).optional(),
+  /** How the outcome was defined, e.g. what counted as a successful weaning (shown on the design slide). */
+  definition: z.string().optional(),
   /** One quantity per arm id. */
   arms: z.record(z.string(), quantitySchema),
   effect: effectSchema.optional(),
