@@ -27,10 +27,13 @@ const SHORT: Partial<Record<Effect['measure'], string>> = { MD: 'MD', MedD: 'Med
 export function continuousText(effect: Effect | undefined, outcome: Outcome, trial: Pick<Trial, 'arms' | 'design'>): ContinuousView | null {
   if (!effect?.reported || effect.estimate === undefined || isRatioMeasure(effect.measure)) return null;
   const unit = effect.unit ?? outcome.unit;
-  const show = (x: number): string => withUnit(fixed(x, Math.min(printedDecimals(x, [effect.text, effect.ciText], 0), 3)), unit);
+  const bare = (x: number): string => fixed(x, Math.min(printedDecimals(x, [effect.text, effect.ciText], 0), 3));
+  const show = (x: number): string => withUnit(bare(x), unit);
+  // As journals print: "−2.1 kg (95% CI −3.0 to −1.2)", but "−12.4% (95% CI −13.4% to −11.5%)".
+  const bound = (x: number): string => (unit === '%' ? show(x) : bare(x));
   const name = effect.label ?? SHORT[effect.measure] ?? EFFECT_MEASURES[effect.measure];
   const ci = effect.ci;
-  const difference = `${name} ${show(effect.estimate)}${ci ? ` (${ciLabel(ci.level)} ${show(ci.lower)} to ${show(ci.upper)})` : ''}`;
+  const difference = `${name} ${show(effect.estimate)}${ci ? ` (${ciLabel(ci.level)} ${bound(ci.lower)} to ${bound(ci.upper)})` : ''}`;
 
   let direction: string | null = null;
   const c = effectComparison(trial, effect);
