@@ -22,8 +22,14 @@ export function controlArm(trial: Pick<Trial, 'arms' | 'design'>): ControlArm {
   const given = trial.design.controlArm;
   if (given !== undefined) return { id: given, source: 'data' };
   if (trial.arms.length === 2) return { id: trial.arms[1]?.id ?? null, source: 'two-arm' };
-  const named = trial.arms.filter((a) => CONTROL_WORDS.test(a.label) || CONTROL_WORDS.test(a.id.replace(/-/g, ' ')));
-  return named.length === 1 && named[0] ? { id: named[0].id, source: 'named' } : { id: null, source: 'none' };
+  const named = namedControl(trial.arms);
+  return named !== null ? { id: named, source: 'named' } : { id: null, source: 'none' };
+}
+
+/** The one arm whose label or id says placebo / control / usual care / standard, else null. */
+export function namedControl(arms: readonly Pick<Arm, 'id' | 'label'>[]): string | null {
+  const named = arms.filter((a) => CONTROL_WORDS.test(a.label) || CONTROL_WORDS.test(a.id.replace(/-/g, ' ')));
+  return named.length === 1 && named[0] ? named[0].id : null;
 }
 
 /** The comparison an effect makes: its own, or non-control vs control in a two-arm trial. */
