@@ -12,11 +12,13 @@ import { isRatioMeasure, type Comparison, type Effect, type Outcome, type Trial 
 import { bayesianReanalysis } from './bayes.js';
 import { countsAreValid } from './counts.js';
 import { fisherExact } from './fisher.js';
+import { continuousText } from './continuous.js';
 import { marginBoundary, marginProbabilities } from './margin.js';
 import { riskDifference } from './newcombe.js';
 import { numberNeededToTreat } from './nnt.js';
 import { oddsRatio } from './odds-ratio.js';
 import { riskRatio } from './risk-ratio.js';
+import { verdict } from './verdict.js';
 import type { ArmCounts, BayesResult, BinaryEvidence, ComparisonEvidence } from './types.js';
 import { wilson } from './wilson.js';
 
@@ -99,6 +101,7 @@ export function compareArms(c: Comparison, headline: boolean, ctx: PairContext):
     );
   }
   const boundary = bayes && ratio ? marginBoundary(trial, outcome, ratio) : null;
+  const first = effects.find((x) => x.effect.reported)?.effect;
   return {
     arm: { id: c.arm, label: armLabel(trial, c.arm) },
     vs: { id: c.vs, label: armLabel(trial, c.vs) },
@@ -109,6 +112,8 @@ export function compareArms(c: Comparison, headline: boolean, ctx: PairContext):
     binary: counts ? binaryEvidence(counts.exp, counts.comp, outcome) : null,
     bayes,
     margin: bayes && boundary ? marginProbabilities(bayes, boundary) : null,
+    verdict: first ? verdict(first, outcome, trial) : null,
+    continuous: first ? continuousText(first, outcome, trial) : null,
   };
 }
 

@@ -3,6 +3,8 @@
 // `Evidence` can be cached, snapshotted and handed to templates as is.
 import type { Diagnostic } from '../errors.js';
 import type { BenefitDirection, EffectMeasure, Hypothesis, OutcomeRole } from '../trial/schema.js';
+import type { ContinuousView } from './continuous.js';
+import type { Verdict } from './verdict.js';
 
 /** One arm of a two-arm binary outcome. */
 export interface ArmCounts {
@@ -228,6 +230,10 @@ export interface ComparisonEvidence {
   binary: BinaryEvidence | null;
   bayes: BayesResult | null;
   margin: MarginProbabilities | null;
+  /** Verdict of the pair's first reported effect (superiority, non-inferiority or equivalence); null without one. */
+  verdict: Verdict | null;
+  /** Difference effects (continuous outcomes): the primary-slide sentence; null for ratios. */
+  continuous: ContinuousView | null;
 }
 
 export interface OutcomeEvidence {

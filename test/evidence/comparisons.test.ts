@@ -39,6 +39,11 @@ describe('deriveEvidence per named comparison (PEGASUS-TIMI 54: two doses vs pla
     expect(primary.bayes).toEqual(d90?.bayes);
   });
 
+  it('a verdict per pair, from that pair’s own effect', () => {
+    expect(primary.comparisons.map((c) => c.verdict?.text)).toEqual(['Superior: upper 95% CI bound 0.96 < 1', 'Superior: upper 95% CI bound 0.95 < 1']);
+    expect(primary.comparisons[0]?.continuous).toBeNull();
+  });
+
   it('significant superiority primary: the usual fragility index for the headline pair', () => {
     expect(ev.fragility?.kind).toBe('fragility');
     expect(ev.fragility?.text).toMatch(/Ticagrelor 90 mg|Placebo/);
@@ -74,6 +79,8 @@ describe('deriveEvidence with a non-inferiority margin (ROCKET AF, HR 1.46)', ()
     expect(m?.posteriors[0]?.pWithinMargin).toBeGreaterThan(0.9999);
     expect(m?.text).toBe('P(HR < 1.46) = > 99.9% (flat prior)');
     expect(ev.outcomes[0]?.hypothesis).toBe('non-inferiority');
+    expect(ev.outcomes.map((o) => o.comparisons[0]?.verdict?.kind)).toEqual(['non-inferior', 'non-inferior']);
+    expect(ev.outcomes[1]?.comparisons[0]?.verdict?.superiority?.kind).toBe('not-shown-superior');
   });
 
   it('no Walsh fragility for a non-inferiority primary with an HR margin: says why', () => {
