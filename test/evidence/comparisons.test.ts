@@ -50,6 +50,24 @@ describe('deriveEvidence per named comparison (PEGASUS-TIMI 54: two doses vs pla
     expect(ev.marginFragility).toBeNull();
   });
 
+  it('the audit recomputes each effect from the counts of the pair it compares', () => {
+    // Crude RRs of each dose vs placebo (0.855 and 0.845); 90 mg vs 60 mg would be 1.01, a material mismatch.
+    const rr = deriveEvidence(
+      parse(PEGASUS, (t) => {
+        const o = t.results[0]!;
+        o.effect = { ...o.effect!, measure: 'RR', estimate: 0.85, ci: { lower: 0.76, upper: 0.96 } };
+        o.otherEffects = [{ ...o.otherEffects![0]!, measure: 'RR', estimate: 0.85, ci: { lower: 0.75, upper: 0.95 } }];
+      }),
+    );
+    const ratios = rr.audit.filter((f) => f.check === 'risk-ratio');
+    expect(ratios.map((f) => [f.path, f.severity])).toEqual([
+      ['results[0].effect', 'ok'],
+      ['results[0].otherEffects[0]', 'ok'],
+    ]);
+    expect(ratios[0]?.message).toContain('493/7050 vs 578/7067');
+    expect(ratios[1]?.message).toContain('487/7045 vs 578/7067');
+  });
+
   it('with no control and no named comparisons nothing is compared, with a warning', () => {
     const ev2 = deriveEvidence(
       parse(PEGASUS, (t) => {
