@@ -15,6 +15,7 @@ import { parseBulletList, parseInterpretation, parseParagraphs, parseStrengthsLi
 import { classify, textItems } from './bullets.js';
 import { Citations, parseBibliography } from './citations.js';
 import { parseContext } from './context.js';
+import { treatmentNames } from './comparisons.js';
 import { parseDesign } from './design.js';
 import { applyDesignKind, inferDesignKind } from './design-kind.js';
 import { MESSAGES } from './messages.js';
@@ -56,7 +57,7 @@ export function importSummary(text: string, file?: string): ImportResult {
   const context = parseContext(sections.context, cite, report);
   const internalValidity = parseValidity(sections.internalValidity, 'internalValidity', cite, report);
   const externalValidity = parseValidity(sections.externalValidity, 'externalValidity', cite, report);
-  const design = parseDesign(sections.design, results?.arms.map((a) => a.label) ?? [], cite, report);
+  const design = parseDesign(sections.design, results ? treatmentNames(results.arms, results.controlArm) : [], cite, report);
   if (design.randomisation === undefined) {
     // The format has no Randomisation field; the Internal Validity item about it says the same thing.
     const item = internalValidity.items.find((it) => /randomi[sz]/i.test(it.aspect));

@@ -105,6 +105,7 @@ describe('comparisons and populations from the results table', () => {
     const text = summary(['- Study Type: Randomised, double-blind, placebo-controlled trial'], PEGASUS_TABLE);
     const { trial, warnings } = importSummary(text, 'pegasus.txt');
     expect(trial.design.controlArm).toBe('placebo');
+    expect([trial.design.intervention.name, trial.design.comparator.name]).toEqual(['Ticagrelor 90 mg or Ticagrelor 60 mg', 'Placebo']);
     const primary = trial.results[0];
     expect(primary?.effect?.comparison).toEqual({ arm: 'ticagrelor-90-mg', vs: 'placebo' });
     expect(primary?.otherEffects?.[0]).toMatchObject({ measure: 'HR', estimate: 0.84, comparison: { arm: 'ticagrelor-60-mg', vs: 'placebo' } });
@@ -147,6 +148,7 @@ describe('comparisons and populations from the results table', () => {
     );
     const { trial, warnings } = importSummary(text, 't.txt');
     expect(trial.design.controlArm).toBe('usual-care');
+    expect([trial.design.intervention.name, trial.design.comparator.name]).toEqual(['Early surgery', 'Usual care']);
     const line = text.split('\n').findIndex((l) => l.includes('Open-label non-inferiority')) + 1;
     expect(warnings.find((w) => w.code === 'SUMMARY_DESIGN_INCOMPLETE')).toMatchObject({ line, path: 'results[0].margin' });
   });
