@@ -50,6 +50,19 @@ describe('deriveEvidence per named comparison (PEGASUS-TIMI 54: two doses vs pla
     expect(ev.marginFragility).toBeNull();
   });
 
+  it('an arm without a reported effect is still read against the control (counts only)', () => {
+    const one = deriveEvidence(
+      parse(PEGASUS, (t) => {
+        t.results[0]!.otherEffects = [];
+      }),
+    );
+    const pairs = one.outcomes[0]?.comparisons ?? [];
+    expect(pairs.map((c) => [c.label, c.effects.length, c.binary !== null, c.bayes !== null])).toEqual([
+      ['Ticagrelor 90 mg vs Placebo', 1, true, true],
+      ['Ticagrelor 60 mg vs Placebo', 0, true, false],
+    ]);
+  });
+
   it('the audit recomputes each effect from the counts of the pair it compares', () => {
     // Crude RRs of each dose vs placebo (0.855 and 0.845); 90 mg vs 60 mg would be 1.01, a material mismatch.
     const rr = deriveEvidence(
