@@ -92,7 +92,8 @@ describe('comparisons and populations from the results table', () => {
   });
 
   it.each([
-    ['per-protocol, as-treated population', undefined],
+    ['per-protocol, as-treated population', 'per-protocol'],
+    ['ITT and per-protocol analyses agreed', undefined],
     ['Per-protocol population: HR 0.79', 'per-protocol'],
     ['intention-to-treat analysis', 'ITT'],
     ['modified intention-to-treat (mITT)', 'mITT'],
@@ -136,8 +137,8 @@ describe('comparisons and populations from the results table', () => {
     expect(trial.results[0]?.margin).toMatchObject({ value: 1.46, measure: 'HR' });
     expect(trial.results[0]?.effect?.comparison).toBeUndefined();
     expect(trial.results[0]?.otherEffects?.[0]).toMatchObject({ estimate: 0.88, population: 'ITT' });
-    // "per-protocol, on treatment" names two populations: left for the user, not guessed.
-    expect(trial.results[0]?.effect?.population).toBeUndefined();
+    // "per-protocol, on treatment" is one per-protocol population.
+    expect(trial.results[0]?.effect?.population).toBe('per-protocol');
     expect(warnings.filter((w) => w.code.startsWith('SUMMARY_DESIGN') || w.code.startsWith('SUMMARY_COMPARISON'))).toEqual([]);
   });
 
