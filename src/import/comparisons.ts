@@ -130,7 +130,8 @@ export function inferComparisons(arms: readonly ArmLike[], results: OutcomeInput
       // The notes up to the first effect written in them describe the main effect ("Per-protocol population").
       const firstNote = outcome.otherEffects?.[0]?.text;
       const allNotes = normaliseCell(outcome.notes ?? '');
-      const notesHead = firstNote ? allNotes.slice(0, Math.max(0, allNotes.indexOf(firstNote.slice(0, 12)))) : allNotes;
+      // …minus the clause that leads into that effect ("In the ITT population: HR 0.88"), which is its own.
+      const notesHead = firstNote ? allNotes.slice(0, Math.max(0, allNotes.indexOf(firstNote.slice(0, 12)))).split(/(?<=[.;])\s+/).slice(0, -1).join(' ') : allNotes;
       settle(main, readComparison(cellText, arms, resolvedControl) ?? fromHeader, readPopulation(`${cellText} ${outcome.name}`) ?? readPopulation(notesHead), `results[${i}].effect`);
     }
     // Note effects keep their text as read from the normalised cell.

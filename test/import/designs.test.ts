@@ -142,6 +142,21 @@ describe('comparisons and populations from the results table', () => {
     expect(warnings.filter((w) => w.code.startsWith('SUMMARY_DESIGN') || w.code.startsWith('SUMMARY_COMPARISON'))).toEqual([]);
   });
 
+  it('populations from the notes: the part before the first note effect describes the main effect', () => {
+    const text = summary(
+      ['- Study Type: Randomised non-inferiority trial; non-inferiority margin of 1.46 for the hazard ratio.'],
+      [
+        '| Outcome | Rivaroxaban | Warfarin | Effect | p value / 95% CI | Notes |',
+        '|---|---|---|---|---|---|',
+        '| Stroke or systemic embolism (primary) | 188/6958 | 241/7004 | HR 0.79 | 95% CI 0.66 to 0.96 | Per-protocol population. In the intention-to-treat population: HR 0.88 (95% CI 0.74 to 1.03) |',
+      ],
+    );
+    const { trial } = importSummary(text, 'rocket.txt');
+    expect(trial.results[0]?.effect?.population).toBe('per-protocol');
+    expect(trial.results[0]?.otherEffects?.[0]).toMatchObject({ estimate: 0.88, population: 'ITT' });
+    expect(trial.results[0]?.margin).toMatchObject({ value: 1.46 });
+  });
+
   it('a control in the first column is named; a non-inferiority design without a margin is warned about', () => {
     const text = summary(
       ['- Study Type: Open-label non-inferiority trial.'],
