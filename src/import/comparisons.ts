@@ -140,7 +140,9 @@ export function inferComparisons(arms: readonly ArmLike[], results: OutcomeInput
     outcome.otherEffects?.forEach((e, j) => {
       // The words between the previous note effect and this one: "Per-protocol: HR 0.79 …; ITT: HR 0.88 …".
       const at = e.text ? notes.indexOf(e.text.slice(0, 12), from) : -1;
-      const context = at >= 0 ? `${notes.slice(from, at)} ${e.text ?? ''}` : (e.text ?? '');
+      // Only the clause that leads into it: "…population. In the ITT population: HR 0.88" → "In the ITT population:".
+      const lead = at >= 0 ? (notes.slice(from, at).split(/(?<=[.;])\s+/).at(-1) ?? '') : '';
+      const context = `${lead} ${e.text ?? ''}`;
       if (at >= 0) from = at + (e.text?.length ?? 0);
       settle(e, readComparison(context, arms, resolvedControl), readPopulation(context), `results[${i}].otherEffects[${j}]`);
     });
