@@ -4,6 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { TrialInput } from '../../src/trial/schema.js';
+import { gilronEdits, isis2Edits, pegasusEdits, rocketAfEdits, smartEdits, surmountEdits } from './design-edits.js';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const summaryPath = (file: string): string => `${ROOT}test/fixtures/summaries/${file}`;
@@ -18,6 +19,13 @@ export interface Example {
   /** Edits made by hand to data/<id>.yaml after importing (answers to the warnings). */
   handEdits?: (trial: TrialInput) => void;
 }
+
+/** Event counts printed with rates per 100 patient-years (both arms of all 7 outcomes) and "P<0.001 for non-inferiority" are not read yet. */
+const ROCKET_AF_WARNINGS = Array.from({ length: 7 }, (_, i) => [
+  `SUMMARY_NUMBER_UNREADABLE results[${i}].arms.rivaroxaban`,
+  `SUMMARY_NUMBER_UNREADABLE results[${i}].arms.warfarin`,
+  ...(i === 0 ? ['SUMMARY_EFFECT_UNREADABLE results[0].effect'] : []),
+]).flat();
 
 export const EXAMPLES: readonly Example[] = [
   { id: 'levoecmo', summary: 'LEVOECMO.txt', warnings: [] },
@@ -40,4 +48,16 @@ export const EXAMPLES: readonly Example[] = [
   // Time-weighted glucose is a process measure: neither direction is "better", so it stays unset.
   { id: 'nice-sugar', summary: 'NICE-SUGAR.txt', warnings: ['SUMMARY_BENEFIT_UNKNOWN results[2].benefit'] },
   { id: 'recovery', summary: 'RECOVERY.txt', warnings: [] },
+  // Issue 13: one real trial per design; design-edits.ts lists what was set by hand and why.
+  { id: 'rocket-af', summary: 'ROCKET-AF.txt', warnings: ROCKET_AF_WARNINGS, handEdits: rocketAfEdits },
+  { id: 'pegasus-timi-54', summary: 'PEGASUS-TIMI-54.txt', warnings: [], handEdits: pegasusEdits },
+  { id: 'isis-2', summary: 'ISIS-2.txt', warnings: ['SUMMARY_EFFECT_UNREADABLE results[0].effect', 'SUMMARY_BENEFIT_UNKNOWN results[1].benefit'], handEdits: isis2Edits },
+  { id: 'smart', summary: 'SMART.txt', warnings: ['SUMMARY_BENEFIT_UNKNOWN results[3].benefit'], handEdits: smartEdits },
+  { id: 'gilron-2005', summary: 'GILRON-2005.txt', warnings: [], handEdits: gilronEdits },
+  {
+    id: 'surmount-1',
+    summary: 'SURMOUNT-1.txt',
+    warnings: ['SUMMARY_BENEFIT_UNKNOWN results[0].benefit', 'SUMMARY_BENEFIT_UNKNOWN results[3].benefit'],
+    handEdits: surmountEdits,
+  },
 ];
