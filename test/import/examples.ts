@@ -18,6 +18,8 @@ export interface Example {
   warnings: string[];
   /** Edits made by hand to data/<id>.yaml after importing (answers to the warnings). */
   handEdits?: (trial: TrialInput) => void;
+  /** Where the hand edits are explained, named in a comment at the top of data/<id>.yaml. */
+  editsListedIn?: string;
 }
 
 /** Event counts printed with rates per 100 patient-years (both arms of all 7 outcomes) and "P<0.001 for non-inferiority" are not read yet. */
@@ -26,6 +28,10 @@ const ROCKET_AF_WARNINGS = Array.from({ length: 7 }, (_, i) => [
   `SUMMARY_NUMBER_UNREADABLE results[${i}].arms.warfarin`,
   ...(i === 0 ? ['SUMMARY_EFFECT_UNREADABLE results[0].effect'] : []),
 ]).flat();
+
+function designExample(id: string, summary: string, handEdits: (trial: TrialInput) => void, warnings: string[] = []): Example {
+  return { id, summary, warnings, handEdits, editsListedIn: 'test/import/design-edits.ts' };
+}
 
 export const EXAMPLES: readonly Example[] = [
   { id: 'levoecmo', summary: 'LEVOECMO.txt', warnings: [] },
@@ -49,15 +55,10 @@ export const EXAMPLES: readonly Example[] = [
   { id: 'nice-sugar', summary: 'NICE-SUGAR.txt', warnings: ['SUMMARY_BENEFIT_UNKNOWN results[2].benefit'] },
   { id: 'recovery', summary: 'RECOVERY.txt', warnings: [] },
   // Issue 13: one real trial per design; design-edits.ts lists what was set by hand and why.
-  { id: 'rocket-af', summary: 'ROCKET-AF.txt', warnings: ROCKET_AF_WARNINGS, handEdits: rocketAfEdits },
-  { id: 'pegasus-timi-54', summary: 'PEGASUS-TIMI-54.txt', warnings: [], handEdits: pegasusEdits },
-  { id: 'isis-2', summary: 'ISIS-2.txt', warnings: ['SUMMARY_EFFECT_UNREADABLE results[0].effect', 'SUMMARY_BENEFIT_UNKNOWN results[1].benefit'], handEdits: isis2Edits },
-  { id: 'smart', summary: 'SMART.txt', warnings: ['SUMMARY_BENEFIT_UNKNOWN results[3].benefit'], handEdits: smartEdits },
-  { id: 'gilron-2005', summary: 'GILRON-2005.txt', warnings: [], handEdits: gilronEdits },
-  {
-    id: 'surmount-1',
-    summary: 'SURMOUNT-1.txt',
-    warnings: ['SUMMARY_BENEFIT_UNKNOWN results[0].benefit', 'SUMMARY_BENEFIT_UNKNOWN results[3].benefit'],
-    handEdits: surmountEdits,
-  },
+  designExample('rocket-af', 'ROCKET-AF.txt', rocketAfEdits, ROCKET_AF_WARNINGS),
+  designExample('pegasus-timi-54', 'PEGASUS-TIMI-54.txt', pegasusEdits),
+  designExample('isis-2', 'ISIS-2.txt', isis2Edits, ['SUMMARY_EFFECT_UNREADABLE results[0].effect', 'SUMMARY_BENEFIT_UNKNOWN results[1].benefit']),
+  designExample('smart', 'SMART.txt', smartEdits, ['SUMMARY_BENEFIT_UNKNOWN results[3].benefit']),
+  designExample('gilron-2005', 'GILRON-2005.txt', gilronEdits),
+  designExample('surmount-1', 'SURMOUNT-1.txt', surmountEdits, ['SUMMARY_BENEFIT_UNKNOWN results[0].benefit', 'SUMMARY_BENEFIT_UNKNOWN results[3].benefit']),
 ];
