@@ -102,6 +102,8 @@ export function isis2Edits(trial: TrialInput): void {
   });
   const both = effect(trial, 0);
   Object.assign(both, { measure: 'OR', estimate: 0.58, ci: { lower: 0.5, upper: 0.66 } });
+  // "Odds reduction 42%" stays as the printed text; as a label it would read "Odds reduction 42% 0.58".
+  delete both.label;
   compare(both, { arm: 'streptokinase-and-aspirin', vs: 'neither' }, 'ITT');
   const factor = (label: string, estimate: number, text: string): EffectInput => ({
     measure: 'OR',
