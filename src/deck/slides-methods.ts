@@ -1,6 +1,8 @@
 // Methods of the story: design (with the primary outcome's definition, the
 // sample-size assumption and the analysis), population (with the baseline
 // imbalances), and intervention vs comparator.
+import { controlArm } from '../trial/comparisons.js';
+import { designNotes } from './design-notes.js';
 import { fit } from './fit.js';
 import type { Item, Slide } from './slides.js';
 import { text, validityItems, type StoryContext } from './story-context.js';
@@ -32,6 +34,7 @@ export function designSlides(ctx: StoryContext): Slide[] {
   add('Sample size and analysis', s.text);
   if (!s.text) add('Sample size', planned || undefined);
   add('Analysis', novel(s.analysis, [s.text]));
+  for (const n of designNotes(trial).design) add(n.lead, n.text);
   add('Follow-up', d.followUp);
   return fit({
     id: 'design',
@@ -82,9 +85,10 @@ export function interventionSlides(ctx: StoryContext): Slide[] {
     heading: label,
     items: (details.length > 0 ? details : [name]).map((t) => ({ text: t })),
   });
-  const control = trial.arms[1];
+  const controlId = controlArm(trial).id;
+  const control = trial.arms.find((a) => a.id === controlId);
   const experimental = trial.arms.filter((a) => a !== control);
-  const interventionLabel = experimental.length === 1 && experimental[0] ? experimental[0].label : d.intervention.name;
+  const interventionLabel = experimental.map((a) => a.label).join(', ') || d.intervention.name;
   return fit({
     id: 'intervention',
     section: 'story',

@@ -16,7 +16,7 @@ import { buildEvidenceView, type EvidenceView } from './evidence-view.js';
 import { formatCI, formatEstimate, formatP, headline } from './format.js';
 import { occasionView, type Occasion, type OccasionView } from './occasion.js';
 import { auditSlides, bayesSlides, numbersSlides, strengthsSlides, validityDetailSlides, validitySlides } from './slides-appraisal.js';
-import { bottomLineSlides, controversySlides, discussionSlides, referenceSlides, summarySlides } from './slides-closing.js';
+import { bottomLineSlides, controversyAndDiscussionSlides, referenceSlides, summarySlides } from './slides-closing.js';
 import { designSlides, interventionSlides, populationSlides } from './slides-methods.js';
 import { backgroundSlides, questionSlides, titleSlide } from './slides-opening.js';
 import { chartSlide, fullResultsSlides, keyResultSlides, primarySlides } from './slides-results.js';
@@ -87,8 +87,7 @@ export function buildViewModel(trial: Trial, charts: DeckChart[], evidence: Evid
     ...strengthsSlides(ctx),
     ...numbersSlides(ctx),
     ...bayesSlides(ctx),
-    ...controversySlides(ctx),
-    ...discussionSlides(ctx),
+    ...controversyAndDiscussionSlides(ctx),
     ...bottomLineSlides(ctx),
   ];
   const slides = backup
