@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import { TrialdeckError, type Diagnostic } from '../errors.js';
-import { importCtgovStudy, isDecision, studiesOf } from '../import/ctgov/index.js';
+import { CTGOV_WARNINGS, importCtgovStudy, isDecision, studiesOf } from '../import/ctgov/index.js';
 import { fetchRegistryRecord, isNctId, MAX_RECORD_BYTES } from '../import/fetch-registry.js';
 import { importSummary, trialToYaml } from '../import/index.js';
 import { mergeSources } from '../import/merge.js';
@@ -99,7 +99,9 @@ export async function importCommand(argv: string[]): Promise<number> {
       const reg = importCtgovStudy(study, online ? input.toUpperCase() : input);
       if (!article && !summary) return { name: reg.nctId, trial: reg.trial, warnings: reg.warnings };
       const merged = mergeSources({ registry: reg, ...(article ? { pubmed: article } : {}), ...(summary && summaryFile ? { summary: { trial: summary.trial, file: summaryFile } } : {}) });
-      return { name: reg.nctId, trial: merged.trial, warnings: [...reg.warnings, ...(summary?.warnings ?? []), ...merged.warnings] };
+      // The registry's main-paper question is answered when that very paper was merged.
+      const regWarnings = reg.warnings.filter((w) => !(w.code === CTGOV_WARNINGS.DECIDE_MAIN_PAPER && article && article.pmid === reg.mainPaperPmid));
+      return { name: reg.nctId, trial: merged.trial, warnings: [...regWarnings, ...(summary?.warnings ?? []), ...merged.warnings] };
     });
   } else if (ext === '.xml') {
     results = importPubmed(await readInput(input, MAX_XML_BYTES, 'PubMed XML'), input).map((r) => ({ name: `pmid-${r.article.pmid}`, trial: r.trial, warnings: r.warnings }));

@@ -94,6 +94,13 @@ export function readAnalysis(a: Analysis, arms: readonly ArmNames[]): ReadAnalys
   if (p) effect.p = p;
   else if (a.pValue !== undefined && a.pValue !== null && String(a.pValue).trim()) problems.push(`P value "${String(a.pValue)}" is not a number; kept in the notes`);
   if (estimate === undefined && !p) effect.text = a.paramType ?? a.statisticalMethod ?? 'Analysis posted without an estimate';
+  // The slides quote the record's own digits ("34.0", "1.10"), with the CI's real level beside them.
+  if (estimate !== undefined) effect.text = `${label ?? measure} ${show(a.paramValue)}`;
+  if (effect.ci) {
+    effect.ciText = [`${show(a.ciPctValue)}% CI${sided === 1 ? ' (one-sided)' : ''} ${show(a.ciLowerLimit)} to ${show(a.ciUpperLimit)}`, p?.text].filter(Boolean).join('; ');
+  } else if (p?.text) {
+    effect.ciText = [effect.ciText, p.text].filter(Boolean).join('; ');
+  }
   const hypothesis = hypothesisOf(a);
   const note = [
     a.statisticalMethod && `Method: ${a.statisticalMethod}`,

@@ -19,8 +19,13 @@ export function parseEligibility(raw: string | undefined): Criteria {
     if (list && current && current.trim()) list.push(current.trim().replace(/\s+/g, ' '));
     current = undefined;
   };
-  for (const line of unescapeText(raw).split('\n')) {
+  const lines = unescapeText(raw).split('\n');
+  // A stray indented "Exclusion Criteria:" inside a nested inclusion item (ACTT-1's record)
+  // is not a heading when an unindented one of the same kind follows.
+  const flushLeft = new Set(lines.filter((l) => HEADING.test(l) && !/^\s/.test(l)).map((l) => HEADING.exec(l)![1]!.toLowerCase()));
+  for (const line of lines) {
     const heading = HEADING.exec(line);
+    if (heading && /^\s/.test(line) && flushLeft.has(heading[1]!.toLowerCase())) continue;
     if (heading) {
       flush();
       list = heading[1]!.toLowerCase() === 'inclusion' ? out.inclusion : out.exclusions;
