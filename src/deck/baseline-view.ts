@@ -29,7 +29,7 @@ const KEY = [
 const DETAIL = /\b(race|ethnic|region|country|enrol+ment|hispanic|white|black|asian|american indian|pacific)\b/i;
 
 function rank(r: Row): number {
-  const text = `${r.group ?? ''} ${r.name}`;
+  const text = `${r.group ?? ''} ${r.name}`.trim();
   if (DETAIL.test(text)) return Number.POSITIVE_INFINITY;
   const i = KEY.findIndex((re) => re.test(text));
   return i < 0 ? KEY.length : i;

@@ -38,6 +38,10 @@ export function readBaseline(study: Study, arms: readonly ArmRef[], tally: Group
     const title = unescapeText(m.title) || 'Characteristic';
     const unit = m.unitOfMeasure && !/^participants$/i.test(m.unitOfMeasure) ? m.unitOfMeasure : '';
     const classes = m.classes ?? [];
+    // "Sex: Female, Male" names its categories after the colon; the group is "Sex".
+    const listed = /^(.+?):\s*(.+)$/.exec(title);
+    const cats = classes.flatMap((c) => (c.categories ?? []).map((k) => unescapeText(k.title))).filter(Boolean);
+    const group = listed && cats.length > 0 && cats.every((c) => listed[2]!.includes(c)) ? listed[1]! : title;
     const single = classes.length <= 1 && (classes[0]?.categories?.length ?? 0) <= 1;
     for (const cls of classes) {
       const d = cls.denoms?.length ? denoms(cls.denoms) : m.denoms?.length ? denoms(m.denoms) : overall;
@@ -54,7 +58,7 @@ export function readBaseline(study: Study, arms: readonly ArmRef[], tally: Group
           if (arm) armsCells[arm] = text;
           else if (meas.groupId === total) totalCell = text;
         }
-        rows.push({ name, ...(single ? {} : { group: title }), arms: armsCells, ...(totalCell !== undefined ? { total: totalCell } : {}) });
+        rows.push({ name, ...(single ? {} : { group }), arms: armsCells, ...(totalCell !== undefined ? { total: totalCell } : {}) });
       }
     }
   }
