@@ -16,6 +16,7 @@ import { classify, textItems } from './bullets.js';
 import { Citations, parseBibliography } from './citations.js';
 import { parseContext } from './context.js';
 import { parseDesign } from './design.js';
+import { applyDesignKind, inferDesignKind } from './design-kind.js';
 import { MESSAGES } from './messages.js';
 import { parsePublication } from './publication.js';
 import { ImportReport } from './report.js';
@@ -65,6 +66,7 @@ export function importSummary(text: string, file?: string): ImportResult {
 
   report.throwIfProblems();
   if (!publication || !results) throw new TrialdeckError('INTERNAL', 'importer lost a problem report');
+  const kind = applyDesignKind(inferDesignKind(sections.design?.lines ?? []), results.results, design.statistics, report);
 
   const trial: TrialInput = prune({
     id: slugify(publication.acronym),
@@ -86,6 +88,12 @@ export function importSummary(text: string, file?: string): ImportResult {
       randomisation: design.randomisation,
       statistics: design.statistics,
       followUp: design.followUp,
+      controlArm: results.controlArm,
+      type: kind.type,
+      cluster: kind.cluster,
+      crossover: kind.crossover,
+      factorial: kind.factorial,
+      hypothesis: kind.hypothesis,
     }),
     arms: results.arms,
     enrolment: results.enrolment,

@@ -147,6 +147,12 @@ describe('dupilumab (NCT02210780): 90% CIs', () => {
     for (const e of effects) expect(e.ci?.level).toBe(0.9);
     for (const e of effects) expect(e.ciText).toMatch(/^90% CI /);
   });
+  it('fills the control arm, each comparison (as the record states it) and the population', () => {
+    expect(t.design.controlArm).toBe('placebo-qw');
+    const e = t.results.find((o) => o.effect)!.effect!;
+    expect(e.comparison).toEqual({ arm: 'dupilumab-300-mg-qw', vs: 'placebo-qw' });
+    expect(e.population).toBe('ITT');
+  });
   it('puts dupilumab first although the record lists placebo first', () => {
     expect(t.arms.map((a) => a.id)).toEqual(['dupilumab-300-mg-qw', 'placebo-qw']);
     expect(t.results[0]?.arms['dupilumab-300-mg-qw']).toMatchObject({ kind: 'percent', percent: 83.3 });

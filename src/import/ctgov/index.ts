@@ -43,13 +43,15 @@ export function importCtgovStudy(study: Study, file?: string): CtgovImport {
   if (!study.resultsSection?.outcomeMeasuresModule?.outcomeMeasures?.length) {
     throw new TrialdeckError('INPUT_UNSUPPORTED', `${nctId}: the record has no posted results (resultsSection.outcomeMeasuresModule); nothing to put on the results slides`);
   }
-  if (!groups.slice(1).some(isControlArm)) {
+  const controlIndex = groups.findIndex(isControlArm);
+  const controlId = controlIndex >= 0 ? arms[controlIndex]?.id : undefined;
+  if (controlId === undefined) {
     report.warn(CTGOV_WARNINGS.DECIDE_CONTROL, `no arm is typed or named as a control; "${arms[1]!.label}" is used as the comparator`, 'protocolSection.armsInterventionsModule.armGroups');
   }
   const tally = new GroupTally();
   const flow = readFlow(study, arms, tally);
   const unstated = new UnstatedDirections();
-  const measureRows = (study.resultsSection.outcomeMeasuresModule.outcomeMeasures ?? []).flatMap((m, i) => readMeasure(m, i, arms, tally, unstated, report));
+  const measureRows = (study.resultsSection.outcomeMeasuresModule.outcomeMeasures ?? []).flatMap((m, i) => readMeasure(m, i, arms, controlId, tally, unstated, report));
   unstated.report(arms, report);
   const kept = capRows(measureRows, study, report);
   const ordered = headlineFirst(kept, report);
@@ -78,7 +80,7 @@ export function importCtgovStudy(study: Study, file?: string): CtgovImport {
     id: slugify(publication.acronym),
     publication,
     context: { background: summary ? summary.split(/\n\s*\n/).map((p) => p.replace(/\s+/g, ' ').trim()).filter(Boolean) : [], whyItMatters: [] },
-    design: readDesign(study, arms, groups),
+    design: { ...readDesign(study, arms, groups), ...(controlId ? { controlArm: controlId } : {}), ...trialHypothesis(ordered[0]) },
     arms: arms.map((a) => ({ id: a.id, label: a.label, ...(flow.randomised.has(a.id) ? { randomised: flow.randomised.get(a.id) } : {}) })),
     enrolment: { ...(enrolled !== undefined ? { enrolled } : {}), ...(status?.overallStatus === 'TERMINATED' ? { stoppedEarly: true } : {}) },
     ...(flow.text ? { resultsIntro: flow.text } : {}),
@@ -90,6 +92,12 @@ export function importCtgovStudy(study: Study, file?: string): CtgovImport {
   const comparisons = new Map<OutcomeInput, { arm: string; vs: string }>();
   for (const r of ordered) if (r.comparison) comparisons.set(r.outcome, r.comparison);
   return { nctId, trial, warnings: report.warnings, comparisons, ...(paper?.ref.pmid ? { mainPaperPmid: paper.ref.pmid } : {}) };
+}
+
+/** The headline analysis' non-inferiority or equivalence type is the trial's hypothesis. */
+function trialHypothesis(head: OutcomeRow | undefined): Pick<TrialInput['design'], 'hypothesis'> {
+  const h = head?.outcome.hypothesis;
+  return h ? { hypothesis: h } : {};
 }
 
 /** Keep primary and analysed measures whole; fill the rest of the budget with the smallest other measures. */

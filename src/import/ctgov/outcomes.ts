@@ -3,7 +3,7 @@
 // category, each with its own per-arm cells; analyses go to the row whose
 // class their description names, else to the measure's first row.
 import { isRatioMeasure } from '../../trial/schema.js';
-import type { OutcomeInput } from '../types.js';
+import type { EffectInput, OutcomeInput } from '../types.js';
 import { readAnalysis, type ArmNames } from './analysis.js';
 import { matchGroups, type ArmRef } from './groups.js';
 import { toQuantity } from './measurement.js';
@@ -39,7 +39,17 @@ function denomMap(denoms: readonly Denom[] | undefined, byGroup: Map<string, str
 
 const ROLE: Record<string, OutcomeInput['role']> = { PRIMARY: 'primary', SECONDARY: 'secondary' };
 
-export function readMeasure(m: OutcomeMeasure, index: number, arms: readonly ArmRef[], tally: GroupTally, unstated: UnstatedDirections, report: CtgovReport): OutcomeRow[] {
+/** The analysis population a measure's population description names, when it is clear. */
+export function populationOf(text: string | undefined): EffectInput['population'] {
+  const t = text ?? '';
+  if (/modified intent|\bmITT\b/i.test(t)) return 'mITT';
+  if (/per[- ]protocol|\bPPS\b/i.test(t)) return 'per-protocol';
+  if (/intent(ion)?[- ]to[- ]treat|\bITT\b|full analysis set|\bFAS\b/i.test(t)) return 'ITT';
+  if (/as[- ]treated/i.test(t)) return 'as-treated';
+  return undefined;
+}
+
+export function readMeasure(m: OutcomeMeasure, index: number, arms: readonly ArmRef[], controlId: string | undefined, tally: GroupTally, unstated: UnstatedDirections, report: CtgovReport): OutcomeRow[] {
   const path = `resultsSection.outcomeMeasuresModule.outcomeMeasures[${index}]`;
   const title = unescapeText(m.title) || `Outcome ${index + 1}`;
   const groups = matchGroups(m.groups, arms);
@@ -74,12 +84,20 @@ export function readMeasure(m: OutcomeMeasure, index: number, arms: readonly Arm
   }));
   (m.analyses ?? []).forEach((a, ai) => {
     const read = readAnalysis(a, names);
+    // Which pair the analysis compares: as the record states it, else its two groups with the control as `vs`.
+    const pair = [...new Set((a.groupIds ?? []).map((g) => groups.byGroup.get(g)).filter((x): x is string => x !== undefined))];
+    const byGroups = pair.length === 2 ? (pair[0] === controlId ? { arm: pair[1]!, vs: pair[0]! } : { arm: pair[0]!, vs: pair[1]! }) : undefined;
+    const comparison = read.stated ?? byGroups;
+    if (comparison) read.effect.comparison = comparison;
+    const population = populationOf(m.populationDescription);
+    if (population) read.effect.population = population;
     const desc = `${a.groupDescription ?? ''} ${a.estimateComment ?? ''}`.toLowerCase();
     const target = rows.find((r) => r.labels.length > 0 && r.labels.every((l) => new RegExp(`\\b${escapeRe(l.toLowerCase())}\\b`).test(desc))) ?? rows[0]!;
     const o = target.outcome;
     if (o.effect === undefined) o.effect = read.effect;
     else o.otherEffects = [...(o.otherEffects ?? []), read.effect];
     target.analysed = true;
+    if (read.hypothesis && read.hypothesis !== 'superiority') o.hypothesis = read.hypothesis;
     if (read.stated && !target.comparison) target.comparison = read.stated;
     const extra = [read.note, ...read.problems].filter(Boolean).join('; ');
     if (extra) o.notes = [o.notes, `Analysis ${ai + 1}: ${extra}`].filter(Boolean).join(' · ');
