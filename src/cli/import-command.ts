@@ -99,9 +99,10 @@ export async function importCommand(argv: string[]): Promise<number> {
       const reg = importCtgovStudy(study, online ? input.toUpperCase() : input);
       if (!article && !summary) return { name: reg.nctId, trial: reg.trial, warnings: reg.warnings };
       const merged = mergeSources({ registry: reg, ...(article ? { pubmed: article } : {}), ...(summary && summaryFile ? { summary: { trial: summary.trial, file: summaryFile } } : {}) });
+      // The summary's own results table is not used (numbers come from the registry), so neither are its warnings.
       // The registry's main-paper question is answered when that very paper was merged.
       const regWarnings = reg.warnings.filter((w) => !(w.code === CTGOV_WARNINGS.DECIDE_MAIN_PAPER && article && article.pmid === reg.mainPaperPmid));
-      return { name: reg.nctId, trial: merged.trial, warnings: [...regWarnings, ...(summary?.warnings ?? []), ...merged.warnings] };
+      return { name: reg.nctId, trial: merged.trial, warnings: [...regWarnings, ...(summary?.warnings ?? []).filter((w) => !w.path?.startsWith('results')), ...merged.warnings] };
     });
   } else if (ext === '.xml') {
     results = importPubmed(await readInput(input, MAX_XML_BYTES, 'PubMed XML'), input).map((r) => ({ name: `pmid-${r.article.pmid}`, trial: r.trial, warnings: r.warnings }));

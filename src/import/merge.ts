@@ -105,6 +105,8 @@ export function mergeSources({ registry, pubmed, summary }: MergeSources): { tri
     for (const f of prose) {
       const v = s[f];
       if (v === undefined || (Array.isArray(v) && v.length === 0)) continue;
+      // An empty section ({} or { items: [] }) says nothing; the registry's default stays.
+      if (typeof v === 'object' && !Array.isArray(v) && Object.values(v).every((x) => x === undefined || (Array.isArray(x) && x.length === 0))) continue;
       (trial as Record<string, unknown>)[f] = v;
       sources[f] = sumSrc;
     }

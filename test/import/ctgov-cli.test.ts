@@ -94,6 +94,23 @@ describe('merge', () => {
     expect(trial.sources).toMatchObject({ 'publication.citation': 'pubmed:32445440', results: 'ctgov:NCT04280705', baseline: 'ctgov:NCT04280705' });
   }, 120_000);
 
+  it('registry + PubMed + summary: appraisal prose from the summary, numbers from the registry', async () => {
+    const yamlFile = join(dir, 'actt1-three.yaml');
+    const notes = fixture('actt1-notes.txt');
+    const r = await run(['import', fixture('trials_NCT04280705.json'), '--pubmed', join(FIXTURES, 'pubmed/actt1-constructed.xml'), '--summary', notes, '-o', yamlFile]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).not.toContain('benefit');
+    const t = load(yamlFile);
+    expect(t.strengths.map((b) => b.text)).toContain('Large, blinded, international');
+    expect(t.results[0]?.name).toBe('Time to Recovery');
+    expect(t.results.length).toBeGreaterThan(100);
+    expect(t.publication.citation).toContain('PMID: 32445440');
+    // The summary's bibliography cites PMID 32445440, so the registry's copy of it is not added twice.
+    expect(t.bibliography.filter((b) => b.text.includes('32445440'))).toHaveLength(1);
+    expect(t.sources).toMatchObject({ strengths: `summary:${notes}`, 'publication.acronym': `summary:${notes}`, 'publication.citation': 'pubmed:32445440', results: 'ctgov:NCT04280705' });
+    expect(t.sources).not.toHaveProperty('externalValidity');
+  });
+
   it('warns when the paper reports another trial', async () => {
     const r = await run(['import', fixture('NCT02210780.json'), '--pubmed', join(FIXTURES, 'pubmed/efetch_citation_22663011.xml'), '-o', join(dir, 'mismatch.yaml')]);
     expect(r.code).toBe(0);
