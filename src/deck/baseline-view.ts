@@ -28,9 +28,11 @@ const KEY = [
 ];
 const DETAIL = /\b(race|ethnic|region|country|enrol+ment|hispanic|white|black|asian|american indian|pacific)\b/i;
 
-function rank(r: Row): number {
+function rank(r: Row, continuousAge: boolean): number {
   const text = `${r.group ?? ''} ${r.name}`.trim();
   if (DETAIL.test(text)) return Number.POSITIVE_INFINITY;
+  // Age bands repeat what a mean or median age says in one row.
+  if (continuousAge && /^age\b.*categorical/i.test(text)) return Number.POSITIVE_INFINITY;
   const i = KEY.findIndex((re) => re.test(text));
   return i < 0 ? KEY.length : i;
 }
@@ -44,9 +46,10 @@ export function buildBaselineView(trial: Trial): BaselineView | undefined {
   const cells = (r: Row): { cells: string[] } => ({
     cells: [label(r), ...trial.arms.map((a) => r.arms[a.id] ?? '—'), ...(hasTotal ? [r.total ?? '—'] : [])],
   });
+  const continuousAge = b.rows.some((r) => /^age\b.*continuous/i.test(r.name));
   // Stable choice: best-ranked rows first by rank, shown in the table's own order.
   const chosen = b.rows
-    .map((r, i) => ({ r, i, k: rank(r) }))
+    .map((r, i) => ({ r, i, k: rank(r, continuousAge) }))
     .filter((x) => Number.isFinite(x.k))
     .sort((x, y) => x.k - y.k || x.i - y.i)
     .slice(0, KEY_ROWS)

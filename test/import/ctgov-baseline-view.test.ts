@@ -16,6 +16,12 @@ describe('baseline view', () => {
     expect(v.allRows.some((r) => r.cells[0]?.includes('White'))).toBe(true);
     expect(v.keyRows[1]!.cells).toEqual(['Age, Continuous, years', '39.2 (SD 13.55)', '39.9 (SD 14.04)', '39.6 (SD 13.77)']);
   });
+  it('ACTT-1: continuous age instead of age bands, and severity markers', () => {
+    const names = buildBaselineView(importFile(fixture('trials_NCT04280705.json')).parsed)!.keyRows.map((r) => r.cells[0]);
+    expect(names).toContain('Age, Continuous, years');
+    expect(names.some((n) => /Categorical/.test(n ?? ''))).toBe(false);
+    expect(names.filter((n) => /severity/i.test(n ?? '')).length).toBeGreaterThanOrEqual(2);
+  });
   it('every cell is a full string and rows line up with the columns', () => {
     for (const file of ['trials_NCT04280705.json', 'NCT02552212.json', 'NCT00763412.json']) {
       const v = buildBaselineView(importFile(fixture(file)).parsed)!;

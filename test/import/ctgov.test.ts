@@ -181,7 +181,7 @@ describe('C-AXSPAND (NCT02552212): extra groups, DERIVED main paper', () => {
 describe('repaglinide pilot (NCT00763412): no analyses, titles that differ across modules', () => {
   const r = importFile(fixture('NCT00763412.json'));
   it('matches "2. Repaglinide" and "Patients Who Received Repaglinide" with a warning', () => {
-    expect(r.parsed.arms.map((a) => a.label)).toEqual(['repaglinide', 'Placebo']);
+    expect(r.parsed.arms.map((a) => a.label)).toEqual(['Repaglinide', 'Placebo']);
     expect(r.warnings.filter((w) => w.code === 'CTGOV_GROUP_LIKELY')).toHaveLength(2);
     expect(r.parsed.results[0]?.arms.repaglinide).toMatchObject({ kind: 'mean', text: expect.stringMatching(/\(range .+ to .+\)$/) });
   });

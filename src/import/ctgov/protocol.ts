@@ -24,7 +24,9 @@ export function readArms(study: Study): { arms: ArmRef[]; groups: ArmGroup[] } {
   const ordered = [...groups.filter((g) => !isControlArm(g)), ...groups.filter(isControlArm)];
   const used = new Set<string>();
   const arms = ordered.map((g, i) => {
-    const label = cleanTitle(g.label ?? `Arm ${i + 1}`);
+    const cleaned = cleanTitle(g.label ?? `Arm ${i + 1}`);
+    // "2. repaglinide" → "Repaglinide": a slide heading, not a variable name.
+    const label = cleaned === cleaned.toLowerCase() ? cleaned.charAt(0).toUpperCase() + cleaned.slice(1) : cleaned;
     let id = slugify(label).replace(/^[^a-z]+/, '') || `arm-${i + 1}`;
     if (used.has(id)) id = `${id}-${i + 1}`;
     used.add(id);

@@ -4,14 +4,15 @@ import type { GroupMap } from './groups.js';
 import { CTGOV_WARNINGS, type CtgovReport } from './messages.js';
 
 export class GroupTally {
-  private readonly unmatched = new Map<string, { count: number; module: string }>();
+  private readonly unmatched = new Map<string, Map<string, number>>();
   private readonly likely = new Map<string, { arm: string; module: string }>();
 
   add(module: string, map: GroupMap): void {
     for (const g of map.unmatched) {
       const t = g.title ?? g.id ?? '?';
-      const seen = this.unmatched.get(t);
-      this.unmatched.set(t, { count: (seen?.count ?? 0) + 1, module });
+      const modules = this.unmatched.get(t) ?? new Map<string, number>();
+      modules.set(module, (modules.get(module) ?? 0) + 1);
+      this.unmatched.set(t, modules);
     }
     for (const { group, arm } of map.likely) this.likely.set(group.title ?? group.id ?? '?', { arm: arm.label, module });
   }
@@ -20,11 +21,9 @@ export class GroupTally {
     for (const [title, { arm, module }] of this.likely) {
       report.warn(CTGOV_WARNINGS.GROUP_LIKELY, `group "${title}" (${module}) was matched to arm "${arm}" by its words only; check it`);
     }
-    for (const [title, { count, module }] of this.unmatched) {
-      report.warn(
-        CTGOV_WARNINGS.GROUP_UNMATCHED,
-        `group "${title}" matches no arm (${count} time${count === 1 ? '' : 's'} in ${module}); its values are left out`,
-      );
+    for (const [title, modules] of this.unmatched) {
+      const where = [...modules].map(([module, n]) => `${n} time${n === 1 ? '' : 's'} in ${module}`).join(', ');
+      report.warn(CTGOV_WARNINGS.GROUP_UNMATCHED, `group "${title}" matches no arm (${where}); its values are left out`);
     }
   }
 }
