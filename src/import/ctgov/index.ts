@@ -34,7 +34,25 @@ export interface CtgovImport {
   mainPaperPmid?: string;
 }
 
+/**
+ * The record → trial. A record of the wrong shape (a string where a list
+ * belongs, a number for an object) becomes INPUT_UNSUPPORTED with the cause,
+ * never a crash: records come from the network and from users' downloads.
+ */
 export function importCtgovStudy(study: Study, file?: string): CtgovImport {
+  try {
+    return importStudy(study, file);
+  } catch (err) {
+    if (err instanceof TrialdeckError) throw err;
+    const nct = typeof study.protocolSection?.identificationModule?.nctId === 'string' ? study.protocolSection.identificationModule.nctId : 'record';
+    throw new TrialdeckError(
+      'INPUT_UNSUPPORTED',
+      `${file ? `${file}: ` : ''}${nct} does not have the shape of a ClinicalTrials.gov API v2 study (${err instanceof Error ? err.message : String(err)})`,
+    );
+  }
+}
+
+function importStudy(study: Study, file?: string): CtgovImport {
   const report = new CtgovReport(file);
   const id = study.protocolSection?.identificationModule ?? {};
   const nctId = id.nctId ?? 'NCT-unknown';
