@@ -54,6 +54,8 @@ describe('eligibility text', () => {
     const c = parseEligibility('Inclusion Criteria:\n\n1. Adult.\n2. Confirmed by either:\n\n   1. PCR; OR\n\n      Exclusion Criteria:\n   2. other.\n3. Consents.\n\nExclusion Criteria:\n\n1. Pregnant.\n2. \\> 5 times ULN.');
     expect(c.inclusion).toEqual(['Adult.', 'Confirmed by either:', 'PCR; OR', 'other.', 'Consents.']);
     expect(c.exclusions).toEqual(['Pregnant.', '> 5 times ULN.']);
+    const footnote = parseEligibility('Key Exclusion Criteria:\n\n1. Pregnant.\n\nThe information listed above is not intended to contain all considerations relevant to a patient.');
+    expect(footnote.exclusions).toEqual(['Pregnant.']);
   });
 });
 

@@ -9,6 +9,7 @@ export interface Criteria {
 }
 
 const HEADING = /^\s*(?:key\s+|main\s+)?(inclusion|exclusion)\s+criteria\b[^:]*:?\s*$/i;
+const BOILERPLATE = /not (be )?(intended to )?(contain|list)|not all (inclusion|exclusion|of the)|not every criterion/i;
 const BULLET = /^\s*(?:[*\u2022-]|\d{1,2}[.)]|[a-z][.)])\s+/i;
 
 export function parseEligibility(raw: string | undefined): Criteria {
@@ -16,6 +17,8 @@ export function parseEligibility(raw: string | undefined): Criteria {
   let list: string[] | undefined;
   let current: string | undefined;
   const flush = (): void => {
+    // Sponsors' footnote ("not all inclusion/exclusion criteria are listed") is not a criterion.
+    if (current && BOILERPLATE.test(current)) current = undefined;
     if (list && current && current.trim()) list.push(current.trim().replace(/\s+/g, ' '));
     current = undefined;
   };
