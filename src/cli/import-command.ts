@@ -93,7 +93,11 @@ export async function importCommand(argv: string[]): Promise<number> {
     }
     const studies = studiesOf(json, input);
     if ((pubmedFile || summaryFile) && studies.length > 1) throw new TrialdeckError('USAGE', `${input} holds ${studies.length} studies; --pubmed/--summary merge into one`);
-    const article = pubmedFile ? readPubmedArticles(await readInput(pubmedFile, MAX_XML_BYTES, 'PubMed XML'), pubmedFile)[0] : undefined;
+    const articles = pubmedFile ? readPubmedArticles(await readInput(pubmedFile, MAX_XML_BYTES, 'PubMed XML'), pubmedFile) : [];
+    const article = articles[0];
+    if (articles.length > 1) {
+      throw new TrialdeckError('USAGE', `${pubmedFile}: ${articles.length} articles (PMIDs ${articles.map((a) => a.pmid).join(', ')}); --pubmed merges one: fetch only the trial's main paper`);
+    }
     const summary = summaryFile ? importSummary(await readInput(summaryFile, MAX_INPUT_BYTES, 'summaries'), summaryFile) : undefined;
     results = studies.map((study) => {
       const reg = importCtgovStudy(study, online ? input.toUpperCase() : input);

@@ -84,6 +84,8 @@ describe('measurements and analyses', () => {
     expect(one.effect.ci).toBeUndefined();
     expect(one.effect.ciText).toBe('97.5% CI (one-sided) −0.4 to NA');
     expect(one.hypothesis).toBe('non-inferiority');
+    const ni = readAnalysis({ paramType: 'Risk Difference (RD)', paramValue: '-2.1', nonInferiorityType: 'NON_INFERIORITY', nonInferiorityComment: 'The non-inferiority margin was \u221210 percentage points.' }, arms);
+    expect(ni.margin).toEqual({ value: -10, text: 'The non-inferiority margin was \u221210 percentage points.' });
   });
 });
 

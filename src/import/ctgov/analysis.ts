@@ -34,8 +34,18 @@ export function hypothesisOf(a: Analysis): 'superiority' | 'non-inferiority' | '
   return undefined;
 }
 
+/** "non-inferiority margin of -10%", "margin was 1.3": the number after "margin", with the comment as text. */
+export function marginOf(a: Analysis): { value: number; text: string } | undefined {
+  const comment = unescapeText(a.nonInferiorityComment);
+  const m = /margin\b[^0-9\u2212-]{0,30}([\u2212-]?\d+(?:\.\d+)?)/i.exec(comment);
+  if (!m) return undefined;
+  const value = Number(m[1]!.replace('\u2212', '-'));
+  return Number.isFinite(value) ? { value, text: comment } : undefined;
+}
+
 export interface ReadAnalysis {
   effect: EffectInput;
+  margin?: { value: number; text: string };
   /** Arm ids in the order the record names them ("CZP/Placebo", "Dupilumab vs. Placebo"), when it does. */
   stated?: { arm: string; vs: string };
   hypothesis?: ReturnType<typeof hypothesisOf>;
@@ -114,5 +124,6 @@ export function readAnalysis(a: Analysis, arms: readonly ArmNames[]): ReadAnalys
     .filter(Boolean)
     .join('; ');
   const stated = statedDirection(a, arms);
-  return { effect, ...(stated ? { stated } : {}), ...(hypothesis ? { hypothesis } : {}), note, problems };
+  const margin = hypothesis === 'non-inferiority' || hypothesis === 'equivalence' ? marginOf(a) : undefined;
+  return { effect, ...(stated ? { stated } : {}), ...(hypothesis ? { hypothesis } : {}), ...(margin ? { margin } : {}), note, problems };
 }

@@ -98,6 +98,7 @@ export function readMeasure(m: OutcomeMeasure, index: number, arms: readonly Arm
     else o.otherEffects = [...(o.otherEffects ?? []), read.effect];
     target.analysed = true;
     if (read.hypothesis && read.hypothesis !== 'superiority') o.hypothesis = read.hypothesis;
+    if (read.margin && !o.margin) o.margin = read.margin;
     if (read.stated && !target.comparison) target.comparison = read.stated;
     const extra = [read.note, ...read.problems].filter(Boolean).join('; ');
     if (extra) o.notes = [o.notes, `Analysis ${ai + 1}: ${extra}`].filter(Boolean).join(' · ');
