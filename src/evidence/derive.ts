@@ -72,9 +72,11 @@ export function deriveEvidence(trial: Trial, options: DeriveOptions = {}): Evide
       // Warnings for impossible counts were already given by compareArms.
       const counts: PairCounts | null = pairCounts(head, { ...ctx, warnings: [] });
       const boundary = marginBoundary(trial, outcome, outcome.effect);
-      if (hypothesis !== 'superiority' && boundary) {
-        // Fisher's P < 0.05 is not what a non-inferiority trial claims: the margin is the threshold.
-        marginFragility = fragilityAgainstMargin(counts?.exp ?? null, counts?.comp ?? null, boundary, index, outcome.effect?.ci?.level);
+      if (hypothesis !== 'superiority') {
+        // Fisher's P < 0.05 is not what a non-inferiority or equivalence trial claims: the margin is the threshold.
+        marginFragility = boundary
+          ? fragilityAgainstMargin(counts?.exp ?? null, counts?.comp ?? null, boundary, index, outcome.effect?.ci?.level)
+          : { outcomeIndex: index, value: null, measure: null, boundary: null, text: `Fragility is not computed: a ${hypothesis} result is judged against its margin, which is not given on the effect's scale.` };
       } else if (counts) {
         const labels = { experimental: armLabel(trial, head.arm), comparator: armLabel(trial, head.vs) };
         const f = fragilityIndex(counts.exp, counts.comp, { labels, alpha: options.alpha, cap: options.fragilityCap });

@@ -72,7 +72,8 @@ export function marginProbabilities(bayes: BayesResult, m: MarginBoundary): Marg
     m.hypothesis === 'equivalence'
       ? `${formatRatio(Math.min(m.boundary, m.benefitBoundary ?? m.boundary))} < ${bayes.measure} < ${formatRatio(Math.max(m.boundary, m.benefitBoundary ?? m.boundary))}`
       : `${bayes.measure} ${m.harmAbove ? '<' : '>'} ${b}`;
-  const text = flat ? `P(${event}) = ${percent(flat.pWithinMargin)} (${flat.prior} prior)` : '';
+  const shown = flat ? percent(flat.pWithinMargin) : '';
+  const text = flat ? `P(${event}) ${/^[<>]/.test(shown) ? shown : `= ${shown}`} (${flat.prior} prior)` : '';
   return { hypothesis: m.hypothesis, boundary: m.boundary, posteriors, text };
 }
 

@@ -256,7 +256,8 @@ export interface MarginFragility {
   /** Patients whose outcome must change for the CI bound to cross the margin; null when not computed. */
   value: number | null;
   measure: 'RR' | 'RD' | null;
-  boundary: number;
+  /** The margin on the harm side (RD as a proportion); null when no usable margin is given. */
+  boundary: number | null;
   text: string;
 }
 

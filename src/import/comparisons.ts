@@ -8,6 +8,7 @@
 import { namedControl } from '../trial/comparisons.js';
 import type { AnalysisPopulation, Comparison } from '../trial/schema.js';
 import { IMPORT_WARNINGS, MESSAGES } from './messages.js';
+import { normaliseCell } from './numbers.js';
 import type { ImportReport } from './report.js';
 import type { TableRow } from './results-table.js';
 import type { EffectInput, OutcomeInput } from './types.js';
@@ -93,6 +94,8 @@ export function readPopulation(text: string): AnalysisPopulation | undefined {
     if (re.test(rest)) found.add(pop);
     rest = rest.replace(new RegExp(re.source, 'gi'), ' ');
   }
+  // "per-protocol, as-treated population" / "per-protocol (on treatment)" describe one per-protocol population.
+  if (found.has('per-protocol') && [...found].every((p) => p === 'per-protocol' || p === 'on-treatment' || p === 'as-treated')) return 'per-protocol';
   return found.size === 1 ? [...found][0] : undefined;
 }
 
@@ -124,14 +127,22 @@ export function inferComparisons(arms: readonly ArmLike[], results: OutcomeInput
     const main = outcome.effect;
     if (main) {
       const cellText = `${main.text ?? ''} ${main.ciText ?? ''}`;
-      settle(main, readComparison(cellText, arms, resolvedControl) ?? fromHeader, readPopulation(`${cellText} ${outcome.name}`), `results[${i}].effect`);
+      // The notes up to the first effect written in them describe the main effect ("Per-protocol population").
+      const firstNote = outcome.otherEffects?.[0]?.text;
+      const allNotes = normaliseCell(outcome.notes ?? '');
+      // …minus the clause that leads into that effect ("In the ITT population: HR 0.88"), which is its own.
+      const notesHead = firstNote ? allNotes.slice(0, Math.max(0, allNotes.indexOf(firstNote.slice(0, 12)))).split(/(?<=[.;])\s+/).slice(0, -1).join(' ') : allNotes;
+      settle(main, readComparison(cellText, arms, resolvedControl) ?? fromHeader, readPopulation(`${cellText} ${outcome.name}`) ?? readPopulation(notesHead), `results[${i}].effect`);
     }
-    const notes = outcome.notes ?? '';
+    // Note effects keep their text as read from the normalised cell.
+    const notes = normaliseCell(outcome.notes ?? '');
     let from = 0;
     outcome.otherEffects?.forEach((e, j) => {
       // The words between the previous note effect and this one: "Per-protocol: HR 0.79 …; ITT: HR 0.88 …".
       const at = e.text ? notes.indexOf(e.text.slice(0, 12), from) : -1;
-      const context = at >= 0 ? `${notes.slice(from, at)} ${e.text ?? ''}` : (e.text ?? '');
+      // Only the clause that leads into it: "…population. In the ITT population: HR 0.88" → "In the ITT population:".
+      const lead = at >= 0 ? (notes.slice(from, at).split(/(?<=[.;])\s+/).at(-1) ?? '') : '';
+      const context = `${lead} ${e.text ?? ''}`;
       if (at >= 0) from = at + (e.text?.length ?? 0);
       settle(e, readComparison(context, arms, resolvedControl), readPopulation(context), `results[${i}].otherEffects[${j}]`);
     });
@@ -146,4 +157,16 @@ export function inferComparisons(arms: readonly ArmLike[], results: OutcomeInput
     }
   });
   return reading;
+}
+
+/**
+ * Default names of the design's intervention and comparator: every
+ * non-control arm ("Ticagrelor 90 mg or Ticagrelor 60 mg") and the control,
+ * rather than the first two columns.
+ */
+export function treatmentNames(arms: readonly ArmLike[], controlArmId: string | undefined): string[] {
+  const control = controlArmId ?? (arms.length === 2 ? arms[1]?.id : undefined);
+  const vs = arms.find((a) => a.id === control);
+  if (!vs) return arms.map((a) => a.label);
+  return [arms.filter((a) => a !== vs).map((a) => a.label).join(' or '), vs.label];
 }

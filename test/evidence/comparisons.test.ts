@@ -50,6 +50,19 @@ describe('deriveEvidence per named comparison (PEGASUS-TIMI 54: two doses vs pla
     expect(ev.marginFragility).toBeNull();
   });
 
+  it('an arm without a reported effect is still read against the control (counts only)', () => {
+    const one = deriveEvidence(
+      parse(PEGASUS, (t) => {
+        t.results[0]!.otherEffects = [];
+      }),
+    );
+    const pairs = one.outcomes[0]?.comparisons ?? [];
+    expect(pairs.map((c) => [c.label, c.effects.length, c.binary !== null, c.bayes !== null])).toEqual([
+      ['Ticagrelor 90 mg vs Placebo', 1, true, true],
+      ['Ticagrelor 60 mg vs Placebo', 0, true, false],
+    ]);
+  });
+
   it('the audit recomputes each effect from the counts of the pair it compares', () => {
     // Crude RRs of each dose vs placebo (0.855 and 0.845); 90 mg vs 60 mg would be 1.01, a material mismatch.
     const rr = deriveEvidence(
@@ -95,7 +108,7 @@ describe('deriveEvidence with a non-inferiority margin (ROCKET AF, HR 1.46)', ()
     expect(m?.boundary).toBe(1.46);
     // Flat prior: ln HR ~ N(ln 0.79, ((ln 0.96 − ln 0.66)/3.92)²); P(HR < 1.46) is essentially 1.
     expect(m?.posteriors[0]?.pWithinMargin).toBeGreaterThan(0.9999);
-    expect(m?.text).toBe('P(HR < 1.46) = > 99.9% (flat prior)');
+    expect(m?.text).toBe('P(HR < 1.46) > 99.9% (flat prior)');
     expect(ev.outcomes[0]?.hypothesis).toBe('non-inferiority');
     expect(ev.outcomes.map((o) => o.comparisons[0]?.verdict?.kind)).toEqual(['non-inferior', 'non-inferior']);
     expect(ev.outcomes[1]?.comparisons[0]?.verdict?.superiority?.kind).toBe('not-shown-superior');
@@ -105,6 +118,12 @@ describe('deriveEvidence with a non-inferiority margin (ROCKET AF, HR 1.46)', ()
     expect(ev.fragility).toBeNull();
     expect(ev.marginFragility).toMatchObject({ outcomeIndex: 0, value: null, measure: null });
     expect(ev.marginFragility?.text).toBe('Fragility against the margin is not computed: the margin is a HR, which event counts cannot recompute (only RR or RD margins can).');
+  });
+
+  it('a non-inferiority primary without a margin gets no Walsh index either, and says why', () => {
+    const ev2 = deriveEvidence(parse(ROCKET_AF, (t) => delete t.results[0]!.margin));
+    expect(ev2.fragility).toBeNull();
+    expect(ev2.marginFragility).toMatchObject({ value: null, boundary: null, text: expect.stringMatching(/^Fragility is not computed: a non-inferiority result is judged against its margin/) });
   });
 
   it('with a risk-ratio margin counts the patients that would cross it', () => {

@@ -92,7 +92,8 @@ describe('comparisons and populations from the results table', () => {
   });
 
   it.each([
-    ['per-protocol, as-treated population', undefined],
+    ['per-protocol, as-treated population', 'per-protocol'],
+    ['ITT and per-protocol analyses agreed', undefined],
     ['Per-protocol population: HR 0.79', 'per-protocol'],
     ['intention-to-treat analysis', 'ITT'],
     ['modified intention-to-treat (mITT)', 'mITT'],
@@ -105,6 +106,7 @@ describe('comparisons and populations from the results table', () => {
     const text = summary(['- Study Type: Randomised, double-blind, placebo-controlled trial'], PEGASUS_TABLE);
     const { trial, warnings } = importSummary(text, 'pegasus.txt');
     expect(trial.design.controlArm).toBe('placebo');
+    expect([trial.design.intervention.name, trial.design.comparator.name]).toEqual(['Ticagrelor 90 mg or Ticagrelor 60 mg', 'Placebo']);
     const primary = trial.results[0];
     expect(primary?.effect?.comparison).toEqual({ arm: 'ticagrelor-90-mg', vs: 'placebo' });
     expect(primary?.otherEffects?.[0]).toMatchObject({ measure: 'HR', estimate: 0.84, comparison: { arm: 'ticagrelor-60-mg', vs: 'placebo' } });
@@ -135,9 +137,24 @@ describe('comparisons and populations from the results table', () => {
     expect(trial.results[0]?.margin).toMatchObject({ value: 1.46, measure: 'HR' });
     expect(trial.results[0]?.effect?.comparison).toBeUndefined();
     expect(trial.results[0]?.otherEffects?.[0]).toMatchObject({ estimate: 0.88, population: 'ITT' });
-    // "per-protocol, on treatment" names two populations: left for the user, not guessed.
-    expect(trial.results[0]?.effect?.population).toBeUndefined();
+    // "per-protocol, on treatment" is one per-protocol population.
+    expect(trial.results[0]?.effect?.population).toBe('per-protocol');
     expect(warnings.filter((w) => w.code.startsWith('SUMMARY_DESIGN') || w.code.startsWith('SUMMARY_COMPARISON'))).toEqual([]);
+  });
+
+  it('populations from the notes: the part before the first note effect describes the main effect', () => {
+    const text = summary(
+      ['- Study Type: Randomised non-inferiority trial; non-inferiority margin of 1.46 for the hazard ratio.'],
+      [
+        '| Outcome | Rivaroxaban | Warfarin | Effect | p value / 95% CI | Notes |',
+        '|---|---|---|---|---|---|',
+        '| Stroke or systemic embolism (primary) | 188/6958 | 241/7004 | HR 0.79 | 95% CI 0.66 to 0.96 | Per-protocol population. In the intention-to-treat population: HR 0.88 (95% CI 0.74 to 1.03) |',
+      ],
+    );
+    const { trial } = importSummary(text, 'rocket.txt');
+    expect(trial.results[0]?.effect?.population).toBe('per-protocol');
+    expect(trial.results[0]?.otherEffects?.[0]).toMatchObject({ estimate: 0.88, population: 'ITT' });
+    expect(trial.results[0]?.margin).toMatchObject({ value: 1.46 });
   });
 
   it('a control in the first column is named; a non-inferiority design without a margin is warned about', () => {
@@ -147,6 +164,7 @@ describe('comparisons and populations from the results table', () => {
     );
     const { trial, warnings } = importSummary(text, 't.txt');
     expect(trial.design.controlArm).toBe('usual-care');
+    expect([trial.design.intervention.name, trial.design.comparator.name]).toEqual(['Early surgery', 'Usual care']);
     const line = text.split('\n').findIndex((l) => l.includes('Open-label non-inferiority')) + 1;
     expect(warnings.find((w) => w.code === 'SUMMARY_DESIGN_INCOMPLETE')).toMatchObject({ line, path: 'results[0].margin' });
   });
