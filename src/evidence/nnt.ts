@@ -60,6 +60,9 @@ export function numberNeededToTreat(rd: DifferenceEstimate, benefit: BenefitDire
     ciText = parts.join(' to ');
   }
   const estimateText = formatNntValue(point);
+  const text = `${estimateText} (${ciLabel(rd.level)} ${ciText})`;
+  // Altman: with a CI through 0 the point NNT is not worth a number of its own.
+  const showPoint = !throughInfinity;
   return {
     benefit,
     benefitDifference: { estimate, lower, upper },
@@ -69,6 +72,8 @@ export function numberNeededToTreat(rd: DifferenceEstimate, benefit: BenefitDire
     level: rd.level,
     estimateText,
     ciText,
-    text: `${estimateText} (${ciLabel(rd.level)} ${ciText})`,
+    text,
+    showPoint,
+    slideText: showPoint ? text : `no clear difference (${ciLabel(rd.level)} ${ciText})`,
   };
 }

@@ -72,6 +72,13 @@ export interface NntResult {
   ciText: string;
   /** e.g. "NNTH 11 (95% CI NNTB 520 to ∞ to NNTH 6)". */
   text: string;
+  /**
+   * False when the CI of the difference includes 0: a point NNT then means
+   * nothing ("NNTB 2101" for a null result), so slides show `slideText`.
+   */
+  showPoint: boolean;
+  /** What a slide shows: `text` when `showPoint`, else "no clear difference (95% CI NNTB 8 to ∞ to NNTH 8)". */
+  slideText: string;
 }
 
 // ── Fragility ────────────────────────────────────────────────────────────────
