@@ -12,6 +12,7 @@
 // figure (impossible counts, a missing benefit direction) become warnings.
 import { TrialdeckError, type Diagnostic } from '../errors.js';
 import { isRatioMeasure, type Effect, type Outcome, type Trial } from '../trial/schema.js';
+import { absoluteTranslation } from './absolute-risk.js';
 import { auditTrial } from './audit.js';
 import { bayesianReanalysis } from './bayes.js';
 import { countsAreValid } from './counts.js';
@@ -20,15 +21,16 @@ import { fragilityIndex, type FragilityOptions } from './fragility.js';
 import { riskDifference } from './newcombe.js';
 import { numberNeededToTreat } from './nnt.js';
 import { oddsRatio } from './odds-ratio.js';
+import { powerCheck } from './power.js';
 import { riskRatio } from './risk-ratio.js';
 import type { ArmCounts, BayesResult, BinaryEvidence, Evidence, OutcomeEvidence } from './types.js';
 import { wilson } from './wilson.js';
 
 export interface DeriveOptions {
   /**
-   * MCID as a ratio for the Bayesian re-reading of every ratio outcome. By
-   * default the trial's planned target effect is used, for the primary
-   * outcome only (it was powered for that one).
+   * The presenter's MCID as a ratio (`evidence.mcid`) for the Bayesian
+   * re-reading of every ratio outcome. The trial's planned target effect is
+   * not an MCID: it only sets the primary's sceptical and enthusiastic priors.
    */
   mcid?: number;
   /** Significance level of the fragility index; 0.05 by default. */
@@ -113,8 +115,11 @@ export function deriveEvidence(trial: Trial, options: DeriveOptions = {}): Evide
         { measure: ratio.measure, estimate: ratio.estimate, lower: ratio.ci.lower, upper: ratio.ci.upper, level: ratio.ci.level },
         {
           benefit: outcome.benefit ?? null,
-          mcid: user ?? (index === primaryIndex ? design : null),
-          mcidSource: user !== null ? 'user' : 'design',
+          // The design effect sets the priors (primary only: it was powered for that one); only a presenter's value is an MCID.
+          mcid: user,
+          mcidSource: 'user',
+          designEffect: index === primaryIndex ? design : null,
+          outcome: outcome.name,
         },
       );
     }
@@ -124,11 +129,36 @@ export function deriveEvidence(trial: Trial, options: DeriveOptions = {}): Evide
     return { index, name: outcome.name, role: outcome.role, benefit: outcome.benefit ?? null, binary, bayes };
   });
 
+  const primary = primaryIndex >= 0 ? trial.results[primaryIndex] : undefined;
+  const primaryBinary = primaryIndex >= 0 ? outcomes[primaryIndex]?.binary : null;
+  let absolute: Evidence['absolute'] = null;
+  let power: Evidence['power'] = null;
+  if (primary && primaryBinary) {
+    const counts = (r: { events: number; total: number }) => ({ events: r.events, total: r.total });
+    const ratio = ratioEffect(primary);
+    if (ratio?.ci && ratio.estimate !== undefined && ratio.measure !== 'other') {
+      absolute = absoluteTranslation(
+        counts(primaryBinary.comparator),
+        { measure: ratio.measure, estimate: ratio.estimate, lower: ratio.ci.lower, upper: ratio.ci.upper, level: ratio.ci.level },
+        { experimental: expArm.label, comparator: compArm.label, outcome: primary.name },
+      );
+    }
+    power = powerCheck({
+      measure: primary.effect?.measure ?? null,
+      experimental: counts(primaryBinary.experimental),
+      comparator: counts(primaryBinary.comparator),
+      benefit: primary.benefit ?? null,
+      statistics: trial.design.statistics,
+    });
+  }
+
   return {
     arms: { experimental: { id: expArm.id, label: expArm.label }, comparator: { id: compArm.id, label: compArm.label } },
     outcomes,
     primaryIndex: primaryIndex >= 0 ? primaryIndex : null,
     fragility,
+    absolute,
+    power,
     audit: auditTrial(trial),
     warnings,
   };

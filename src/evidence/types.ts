@@ -128,19 +128,51 @@ export interface PosteriorSummary {
   pRatioAbove1: number;
   /** Null when the outcome's benefit direction is unknown. */
   pBenefit: number | null;
+  /** P(the opposite of benefit): for a good outcome (weaning) fewer of them, not a safety harm. */
   pHarm: number | null;
-  /** Null when no MCID is known. */
+  /** Null unless an MCID was set by the presenter (`evidence.mcid`). */
   pBenefitBeyondMcid: number | null;
+  /** P(each of `BayesResult.thresholds`), in the same order. */
+  probabilities: number[];
+}
+
+export type BayesThresholdId = 'benefit' | 'benefit-small' | 'benefit-larger' | 'benefit-mcid' | 'opposite' | 'opposite-small' | 'above-1' | 'below-1';
+
+/** A posterior probability worth a column: P(ratio beyond `ratio` on `side`). */
+export interface BayesThreshold {
+  id: BayesThresholdId;
+  ratio: number;
+  side: 'above' | 'below';
+  /** The number as it is: "P(sHR > 1.1)". */
+  label: string;
+  /** What it means for this outcome: "any benefit", "fewer successful VA-ECMO weanings". */
+  meaning: string;
+}
+
+export interface BayesPriorNote {
+  prior: PriorName;
+  /** "centred on sHR 1.00, 5% probability beyond the design effect sHR 1.75 (SD 0.340 on the log scale)" */
+  text: string;
 }
 
 export interface BayesResult {
   measure: EffectMeasure;
+  /** "subdistribution hazard ratio". */
+  measureName: string;
   benefit: BenefitDirection | null;
   /** Normal likelihood on the log scale, from the reported estimate and CI. */
   likelihood: { mean: number; sd: number; fromMidpoint: boolean };
-  /** MCID as a ratio on the benefit side of 1 (e.g. 1.75, or 1/1.75 when lower is better). */
+  /** The presenter's MCID (`evidence.mcid`) as a ratio on the benefit side of 1; never the design effect. */
   mcid: number | null;
   mcidSource: 'user' | 'design' | null;
+  /** The effect the trial was powered for, on the benefit side of 1: it sets the sceptical and enthusiastic priors. */
+  designEffect: number | null;
+  thresholds: BayesThreshold[];
+  /** How each prior used here is defined, and why any was left out. */
+  priors: BayesPriorNote[];
+  omitted: BayesPriorNote[];
+  /** "Normal approximation on the log scale: ln sHR ~ N(ln 1.02, 0.161²), SE = (ln 1.39 − ln 0.74)/(2 × 1.96)." */
+  approximation: string;
   posteriors: PosteriorSummary[];
 }
 
@@ -151,6 +183,42 @@ export interface DensityPoint {
   curve: 'posterior' | 'prior';
   /** Density with respect to the log ratio, so curves compare on a log axis. */
   density: number;
+}
+
+// ── Absolute translation and power (issue 12) ─────────────────────────────
+
+/** A ratio primary carried to absolute risks through the control arm's risk. */
+export interface AbsoluteTranslation {
+  measure: 'HR' | 'sHR' | 'RR' | 'OR';
+  measureName: string;
+  method: 'p1 = 1 − (1 − p0)^HR' | 'p1 = p0 × RR' | 'odds1 = odds0 × OR';
+  control: { events: number; total: number; risk: number };
+  ratio: { estimate: number; lower: number; upper: number; level: number };
+  /** Experimental-arm risk at the estimate and at each CI limit (proportions). */
+  risk: { estimate: number; lower: number; upper: number };
+  /** Experimental minus control, at the estimate and each CI limit (proportions). */
+  difference: { estimate: number; lower: number; upper: number };
+  /** One sentence for the primary-outcome slide. */
+  text: string;
+}
+
+/** The effect the trial was powered for against the effect it could detect. */
+export interface PowerCheck {
+  method: 'schoenfeld' | 'two-proportions';
+  power: number;
+  alpha: number;
+  /** What the design assumed, as the paper states it. */
+  assumed: { measure: EffectMeasure | null; value: number | null; text: string };
+  /** Events (Schoenfeld) or patients per arm (two proportions) the result rests on. */
+  events: number | null;
+  perArm: number | null;
+  controlRisk: number | null;
+  /** Detectable ratio (Schoenfeld) or experimental-arm risk (two proportions) on the benefit side. */
+  detectable: number;
+  /** For two proportions: the detectable difference in risk (proportion); null for ratios. */
+  detectableDifference: number | null;
+  assumedText: string;
+  detectableText: string;
 }
 
 // ── Audit ────────────────────────────────────────────────────────────────────
@@ -217,6 +285,10 @@ export interface Evidence {
   primaryIndex: number | null;
   /** Fragility (or reverse fragility) of the primary outcome, when it has event counts. */
   fragility: (FragilityResult & { outcomeIndex: number }) | null;
+  /** The primary's ratio in absolute terms (p0 from the comparator arm); null without a ratio and counts. */
+  absolute: AbsoluteTranslation | null;
+  /** The design's assumed effect beside the effect the primary's data could detect. */
+  power: PowerCheck | null;
   audit: AuditFinding[];
   warnings: Diagnostic[];
 }

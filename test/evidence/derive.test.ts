@@ -65,16 +65,17 @@ describe('deriveEvidence on LEVOECMO', () => {
     expect(f.text).toContain('Levosimendan arm');
   });
 
-  it('Bayes: design target sHR 1.75 as MCID for the primary only', () => {
+  it('Bayes: design target sHR 1.75 sets the primary\'s priors but is not called MCID', () => {
     const p = outcome(ev, 0).bayes!;
     expect(p.measure).toBe('sHR');
-    expect(p.mcid).toBe(1.75);
-    expect(p.mcidSource).toBe('design');
-    expect(p.posteriors.map((x) => x.prior)).toEqual(['flat', 'neutral', 'sceptical', 'enthusiastic']);
+    expect(p.mcid).toBeNull();
+    expect(p.designEffect).toBe(1.75);
+    expect(p.posteriors.map((x) => x.prior)).toEqual(['flat', 'sceptical', 'enthusiastic']);
     expect(p.posteriors[0]?.pBenefit).toBeCloseTo(0.5489995754, 9);
-    expect(p.posteriors[3]?.pBenefit).toBeCloseTo(0.7922525351, 9);
+    expect(p.posteriors[2]?.pBenefit).toBeCloseTo(0.7922525351, 9);
     const d30 = outcome(ev, 3).bayes!;
     expect(d30.mcid).toBeNull();
+    expect(d30.designEffect).toBeNull();
     expect(d30.posteriors.map((x) => x.prior)).toEqual(['flat', 'neutral']);
     expect(d30.posteriors[0]?.pHarm).toBeCloseTo(0.7227562313, 9);
   });
