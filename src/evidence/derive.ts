@@ -4,7 +4,8 @@
 //                      │                       RR (Katz), OR (Woolf), Fisher,
 //                      │                       NNT (Altman, needs `benefit`)
 //                      ├─ ratio effect + CI? ─► Bayesian re-reading
-//                      └─ primary, counts? ──► fragility / reverse fragility
+//                      └─ primary or significant secondary, counts,
+//                         analysed as proportions? ─► fragility / reverse fragility
 //   whole trial ─────────────────────────────► audit (reported vs recomputed)
 //
 // The first arm is the experimental one, the second the comparator
@@ -17,7 +18,8 @@ import { auditTrial } from './audit.js';
 import { bayesianReanalysis } from './bayes.js';
 import { countsAreValid } from './counts.js';
 import { fisherExact } from './fisher.js';
-import { fragilityIndex, type FragilityOptions } from './fragility.js';
+import type { FragilityOptions } from './fragility.js';
+import { fragilityEntries } from './fragility-scope.js';
 import { riskDifference } from './newcombe.js';
 import { numberNeededToTreat } from './nnt.js';
 import { oddsRatio } from './odds-ratio.js';
@@ -85,7 +87,6 @@ export function deriveEvidence(trial: Trial, options: DeriveOptions = {}): Evide
   const primaryIndex = trial.results.findIndex((o) => o.role === 'primary');
   const design = designMcid(trial);
 
-  let fragility: Evidence['fragility'] = null;
   const outcomes = trial.results.map((outcome, index): OutcomeEvidence => {
     const path = `results[${index}]`;
     const e = outcome.arms[expArm.id];
@@ -99,11 +100,6 @@ export function deriveEvidence(trial: Trial, options: DeriveOptions = {}): Evide
         warnings.push(warning('evidence/impossible-counts', `${path}.arms.${bad}.events`, 'more events than patients: risks, NNT and fragility skipped'));
       } else {
         binary = binaryEvidence(exp, comp, outcome);
-        if (index === primaryIndex) {
-          const labels = { experimental: expArm.label, comparator: compArm.label };
-          const f = fragilityIndex(exp, comp, { labels, alpha: options.alpha, cap: options.fragilityCap });
-          fragility = { ...f, outcomeIndex: index };
-        }
       }
     }
 
@@ -129,6 +125,16 @@ export function deriveEvidence(trial: Trial, options: DeriveOptions = {}): Evide
     return { index, name: outcome.name, role: outcome.role, benefit: outcome.benefit ?? null, binary, bayes };
   });
 
+  // Fragility only where its assumptions hold: the primary (or why not) and significant binary secondaries.
+  const fragilities = fragilityEntries({
+    trial,
+    binary: outcomes.map((o) => o.binary),
+    primaryIndex,
+    labels: { experimental: expArm.label, comparator: compArm.label },
+    options: { alpha: options.alpha, cap: options.fragilityCap },
+  });
+  const primaryFragility = fragilities.find((f) => f.outcomeIndex === primaryIndex)?.result;
+  const fragility: Evidence['fragility'] = primaryFragility ? { ...primaryFragility, outcomeIndex: primaryIndex } : null;
   const primary = primaryIndex >= 0 ? trial.results[primaryIndex] : undefined;
   const primaryBinary = primaryIndex >= 0 ? outcomes[primaryIndex]?.binary : null;
   let absolute: Evidence['absolute'] = null;
@@ -157,6 +163,7 @@ export function deriveEvidence(trial: Trial, options: DeriveOptions = {}): Evide
     outcomes,
     primaryIndex: primaryIndex >= 0 ? primaryIndex : null,
     fragility,
+    fragilities,
     absolute,
     power,
     audit: auditTrial(trial),

@@ -104,6 +104,20 @@ export interface FragilityResult {
   text: string;
 }
 
+/** Fragility for one outcome, or why it does not apply (issue 12). */
+export interface FragilityEntry {
+  outcomeIndex: number;
+  outcome: string;
+  role: OutcomeRole;
+  /** False for time-to-event, competing-risks or adjusted analyses: crude 2×2 counts are not what was tested. */
+  applies: boolean;
+  /** Why it does not apply, or why no index was computed; a sentence for the slide. Null when `result` is set. */
+  reason: string | null;
+  result: FragilityResult | null;
+  /** How to read it, with its source (Walsh 2014; Khan 2020 for the reverse index). */
+  meaning: string;
+}
+
 // ── Bayesian re-reading ─────────────────────────────────────────────────────
 
 export const PRIOR_NAMES = ['flat', 'neutral', 'sceptical', 'enthusiastic'] as const;
@@ -283,8 +297,10 @@ export interface Evidence {
   /** One entry per `trial.results[i]`, in the same order. */
   outcomes: OutcomeEvidence[];
   primaryIndex: number | null;
-  /** Fragility (or reverse fragility) of the primary outcome, when it has event counts. */
+  /** Fragility (or reverse fragility) of the primary outcome, when it has event counts and the index applies. */
   fragility: (FragilityResult & { outcomeIndex: number }) | null;
+  /** The primary (applicable or not, with the reason) and every significant binary secondary or safety outcome. */
+  fragilities: FragilityEntry[];
   /** The primary's ratio in absolute terms (p0 from the comparator arm); null without a ratio and counts. */
   absolute: AbsoluteTranslation | null;
   /** The design's assumed effect beside the effect the primary's data could detect. */
