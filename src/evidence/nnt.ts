@@ -30,7 +30,7 @@ export function formatNntValue(v: NntValue): string {
  * says which way is good: 'lower' (death: fewer events is better) flips the
  * sign, so a higher risk in the experimental arm becomes a harm.
  */
-export function numberNeededToTreat(rd: DifferenceEstimate, benefit: BenefitDirection): NntResult {
+export function numberNeededToTreat(rd: Pick<DifferenceEstimate, 'estimate' | 'lower' | 'upper' | 'level'>, benefit: BenefitDirection): NntResult {
   // `0 - x`, not `-x`: −0 would not survive a JSON round trip.
   const flip = benefit === 'lower';
   const estimate = flip ? 0 - rd.estimate : rd.estimate;
