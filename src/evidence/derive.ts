@@ -16,6 +16,7 @@ import { isRatioMeasure, type Effect, type Outcome, type Trial } from '../trial/
 import { absoluteTranslation } from './absolute-risk.js';
 import { auditTrial } from './audit.js';
 import { bayesianReanalysis } from './bayes.js';
+import { findClaims } from './claims.js';
 import { countsAreValid } from './counts.js';
 import { fisherExact } from './fisher.js';
 import type { FragilityOptions } from './fragility.js';
@@ -166,6 +167,7 @@ export function deriveEvidence(trial: Trial, options: DeriveOptions = {}): Evide
     fragilities,
     absolute,
     power,
+    claims: findClaims(trial, { binary: outcomes.map((o) => o.binary), power, primaryIndex: primaryIndex >= 0 ? primaryIndex : null }),
     audit: auditTrial(trial),
     warnings,
   };

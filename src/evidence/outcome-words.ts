@@ -27,7 +27,7 @@ export function oppositeWording(name: string, benefit: BenefitDirection): string
 
 /** Distinctive words of an outcome name, for matching prose to outcomes. */
 export function outcomeKeywords(name: string): string[] {
-  const STOP = new Set(['the', 'and', 'of', 'with', 'for', 'within', 'by', 'at', 'day', 'days', 'during', 'due', 'to', 'or', 'in', 'up', 'from', 'primary', 'secondary', 'competing', 'risk', 'event', 'events', 'study', 'drug', 'exposure', 'all', 'cause', 'all-cause']);
+  const STOP = new Set(['the', 'and', 'of', 'with', 'for', 'within', 'by', 'at', 'day', 'days', 'during', 'due', 'to', 'or', 'in', 'up', 'from', 'primary', 'secondary', 'competing', 'risk', 'event', 'events', 'study', 'drug', 'exposure', 'all', 'cause', 'all-cause', 'without', 'before', 'after', 'leading', 'until', 'than', 'into', 'per', 'any']);
   const words = name
     .toLowerCase()
     .replace(/[()/;,.:]/g, ' ')

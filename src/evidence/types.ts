@@ -2,6 +2,7 @@
 // value here is plain JSON: no Infinity, no NaN, no class instances, so an
 // `Evidence` can be cached, snapshotted and handed to templates as is.
 import type { Diagnostic } from '../errors.js';
+import type { SpinCategory } from './claim-patterns.js';
 import type { BenefitDirection, EffectMeasure, OutcomeRole } from '../trial/schema.js';
 
 /** One arm of a two-arm binary outcome. */
@@ -235,6 +236,25 @@ export interface PowerCheck {
   detectableText: string;
 }
 
+// ── Words vs numbers (claims.ts) ────────────────────────────────────────
+
+export interface ClaimFlag {
+  /** One of SPIN_CATEGORIES (claim-patterns.ts), after Boutron et al. 2010. */
+  category: SpinCategory;
+  categoryLabel: string;
+  /** The sentence exactly as the source has it: never rewritten, never cut. */
+  sentence: string;
+  /** The words that make the claim, e.g. "increased", "identical". */
+  claim: string;
+  /** JSON path of the field, e.g. `resultsSummary[2]`. */
+  path: string;
+  outcomeIndex: number | null;
+  outcome: string | null;
+  /** The numbers the claim is set against: "RR 2.06 (95% CI 0.97 to 4.37); RD +9.2 points (…; reported)". */
+  ciText: string;
+  message: string;
+}
+
 // ── Audit ────────────────────────────────────────────────────────────────────
 
 export const SEVERITIES = ['ok', 'minor', 'material'] as const;
@@ -305,6 +325,8 @@ export interface Evidence {
   absolute: AbsoluteTranslation | null;
   /** The design's assumed effect beside the effect the primary's data could detect. */
   power: PowerCheck | null;
+  /** Claims in the trial's prose that its numbers do not carry (words vs numbers). */
+  claims: ClaimFlag[];
   audit: AuditFinding[];
   warnings: Diagnostic[];
 }
