@@ -147,6 +147,7 @@ export function bayesianReanalysis(ratio: ReportedRatio, options: BayesOptions =
     measureName: EFFECT_MEASURES[measure],
     benefit,
     likelihood: { mean, sd, fromMidpoint },
+    reported: { estimate: estimate ?? null, lower, upper, level },
     mcid,
     mcidSource: mcid === null ? null : (options.mcidSource ?? 'user'),
     designEffect: options.designEffect ? design : null,

@@ -177,6 +177,8 @@ export interface BayesResult {
   benefit: BenefitDirection | null;
   /** Normal likelihood on the log scale, from the reported estimate and CI. */
   likelihood: { mean: number; sd: number; fromMidpoint: boolean };
+  /** The reported ratio as given: the flat row quotes it rather than its symmetric approximation. */
+  reported: { estimate: number | null; lower: number; upper: number; level: number };
   /** The presenter's MCID (`evidence.mcid`) as a ratio on the benefit side of 1; never the design effect. */
   mcid: number | null;
   mcidSource: 'user' | 'design' | null;

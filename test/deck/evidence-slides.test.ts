@@ -14,25 +14,33 @@ async function deck(auditSlide = false): Promise<string[]> {
 const slide = (slides: string[], title: string): string => slides.find((s) => s.includes(`## ${title}`)) ?? '';
 
 describe('appraisal slides computed from the data', () => {
-  it('"The numbers that matter" gives absolute risks, RD and NNH for the safety outcomes', async () => {
+  it('"The numbers that matter": the paper\'s RD where reported, no point NNT when the CI crosses 0', async () => {
     const s = slide(await deck(), 'The numbers that matter');
-    expect(s).toMatch(/Ventricular arrhythmia/);
-    expect(s).toMatch(/Levosimendan 17\.8% \(11\.6%–26\.4%\) vs Placebo 8\.7%/);
-    expect(s).toMatch(/NNTH 11 \(95% CI NNTB 513 to ∞ to NNTH 6\)/);
-    expect(s).toMatch(/Successful VA-ECMO weaning/);
+    expect(s).toMatch(/Levosimendan 17\.8% \(11\.6%–26\.4%\) vs Placebo 8\.7% \(4\.6%–15\.6%\) \(Wilson 95% CIs\)/);
+    expect(s).toMatch(/RD 0\.0 points \(95% CI −12\.8 to \+12\.7; reported\) · \*\*no clear difference \(95% CI NNTB 8 to ∞ to NNTH 8\)\*\*/);
+    expect(s).toMatch(/RD \+9\.2 points \(95% CI −0\.4 to \+18\.0; reported\) · \*\*no clear difference \(95% CI NNTB 250 to ∞ to NNTH 6\)\*\*/);
+    expect(s).toMatch(/NNTH 13 \(95% CI NNTH 7 to 167\)/);
+    expect(s).not.toMatch(/2101|−12\.6/);
   });
 
-  it('"How fragile?" reports the reverse fragility index for the neutral primary result', async () => {
+  it('"How fragile?": no index for the Fine–Gray primary (and why), FI 1 for drug cessation', async () => {
     const s = slide(await deck(), 'How fragile?');
-    expect(s).toMatch(/Reverse fragility index: 13/);
-    expect(s).toMatch(/large number means the neutral result is robust/);
+    expect(s).toMatch(/Fragility index not applicable: \*\*—\*\*/);
+    expect(s).toMatch(/competing-risks time to event \(Fine–Gray subdistribution HR\)/);
+    expect(s).toMatch(/Suspected adverse drug event leading to treatment cessation\*\* · Fragility index: \*\*1\*\*/);
+    expect(s).toMatch(/Walsh et al\. 2014/);
+    expect(s).not.toMatch(/robust/);
   });
 
-  it('"What should we believe?" tabulates four priors with the design effect as MCID', async () => {
+  it('"What should we believe?": priors from the design effect (not an MCID), thresholds as numbers, rows that differ', async () => {
     const s = slide(await deck(), 'What should we believe?');
-    expect(s).toMatch(/MCID sHR 1\.75 \(the trial’s design effect\)/);
-    expect(s.match(/^\| (Flat \(data only\)|Neutral|Sceptical|Enthusiastic) \|/gm)).toHaveLength(4);
-    expect(s).toMatch(/\| Flat \(data only\) \| 54\.9% \|/);
+    expect(s).not.toMatch(/beyond MCID|MCID sHR|MCID \(/);
+    expect(s).toMatch(/sHR \(subdistribution hazard ratio\) · Priors from the design effect sHR 1\.75/);
+    expect(s).toMatch(/\| Flat \(data only\) \| sHR 1\.02 \(95% CI 0\.74–1\.39, as reported\) \| 54\.9% \| 31\.9% \| 10\.3% \| 45\.1% \| 21\.8% \|/);
+    expect(s).toMatch(/\| Sceptical \| sHR 1\.02 \(95% CrI 0\.76–1\.35\) \|/);
+    expect(s).toMatch(/\| Enthusiastic \| sHR 1\.13 \(95% CrI 0\.85–1\.50\) \| 79\.2% \|/);
+    expect(s).toMatch(/Normal approximation on the log scale/);
+    expect(s).toMatch(/P\(sHR < 1\): fewer successful VA-ECMO weanings \(the opposite direction, not a safety harm\)/);
   });
 
   it('RoB 2 lists all five domains, marking inferred judgements', async () => {
