@@ -255,6 +255,8 @@ export interface ClaimFlag {
   /** The numbers the claim is set against: "RR 2.06 (95% CI 0.97 to 4.37); RD +9.2 points (…; reported)". */
   ciText: string;
   message: string;
+  /** 1-based line of the sentence in the input file, filled in by `trialdeck check` when it can be found. */
+  line?: number;
 }
 
 // ── Audit ────────────────────────────────────────────────────────────────────
