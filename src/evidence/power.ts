@@ -1,5 +1,5 @@
 // Power assumed vs power the trial had.
-// - Time-to-event (HR, sHR): Schoenfeld (Biometrika 1981), 1:1 allocation.
+// - Time-to-event (HR, sHR): Schoenfeld (Biometrics 1983), 1:1 allocation.
 //   Events needed D = 4 (z₁₋α/₂ + z₁₋β)² / (ln HR)²; turned round, the HR
 //   detectable from D events is exp(2 (z₁₋α/₂ + z₁₋β) / √D).
 // - Binary: two proportions, pooled variance under H0 (Fleiss, no continuity
