@@ -26,6 +26,12 @@ import { proseFields, sentences, clauses, type ProseSentence } from './prose.js'
 const MAX_SHARED = 3;
 /** A claim that names more outcomes equally well than this is too vague to set against one CI. */
 const MAX_TIES = 2;
+/**
+ * Bounds for hostile input (a 512 KB file of "increased, higher; more."):
+ * real prose gives a few dozen flags and sentences of a few clauses.
+ */
+export const MAX_FLAGS = 200;
+const MAX_CLAUSES = 60;
 
 export interface ClaimContext {
   binary: readonly (BinaryEvidence | null)[];
@@ -94,7 +100,8 @@ function namedOutcomes(text: string, outcomes: readonly OutcomeNumbers[], keywor
 }
 
 function negated(clause: string, at: number): boolean {
-  const before = clause.slice(0, at).split(/\s+/).slice(-4).join(' ');
+  // Four words back, from a bounded window so long hostile clauses stay linear.
+  const before = clause.slice(Math.max(0, at - 60), at).split(/\s+/).slice(-4).join(' ');
   return NEGATION.test(before);
 }
 
@@ -115,8 +122,10 @@ export function findClaims(trial: Trial, ctx: ClaimContext): ClaimFlag[] {
   const keywords = all.map((ks) => ks.filter((k) => (df.get(k) ?? 0) <= MAX_SHARED));
   const flags: ClaimFlag[] = [];
   const seen = new Set<string>();
+  let sentenceNo = 0;
   const push = (s: ProseSentence, category: SpinCategory, claim: string, o: OutcomeNumbers | null, message: string): void => {
-    const key = `${s.path}|${s.sentence}|${category}|${o?.index ?? ''}`;
+    // Keyed by sentence number, not text: a long sentence would make every key as long.
+    const key = `${sentenceNo}|${category}|${o?.index ?? ''}`;
     if (seen.has(key)) return;
     seen.add(key);
     flags.push({
@@ -134,12 +143,18 @@ export function findClaims(trial: Trial, ctx: ClaimContext): ClaimFlag[] {
 
   for (const field of proseFields(trial)) {
     for (const s of sentences(field)) {
-      for (const clause of clauses(s.sentence)) {
+      sentenceNo++;
+      let whole: OutcomeNumbers[] | undefined;
+      if (flags.length >= MAX_FLAGS) return flags;
+      for (const clause of clauses(s.sentence).slice(0, MAX_CLAUSES)) {
+        // Computed once per clause (and once per sentence), however many claim words it holds.
+        let cached: OutcomeNumbers[] | undefined;
         const named = (): OutcomeNumbers[] => {
+          if (cached) return cached;
           const here = namedOutcomes(clause, outcomes, keywords, ctx.primaryIndex);
-          if (here.length > 0) return here;
-          const whole = namedOutcomes(s.sentence, outcomes, keywords, ctx.primaryIndex);
-          return whole.length === 1 ? whole : [];
+          whole ??= namedOutcomes(s.sentence, outcomes, keywords, ctx.primaryIndex);
+          cached = here.length > 0 ? here : whole.length === 1 ? whole : [];
+          return cached;
         };
         for (const m of clause.matchAll(EQUIVALENCE)) {
           for (const o of named()) {

@@ -33,6 +33,15 @@ export function proseFields(trial: Trial): ProseField[] {
   return out;
 }
 
+/** Sticky regexes test at a position without copying the rest of the text (linear on long input). */
+const NEXT_SENTENCE = /\s+[A-Z(“"‘]/y;
+const CLAUSE_BREAK = /(?:[;:,]\s+(?:(?:and|but|while|whereas)\s+)?|\s+(?:and|but|while|whereas)\s+)/y;
+
+function startsSentence(t: string, at: number): boolean {
+  NEXT_SENTENCE.lastIndex = at;
+  return NEXT_SENTENCE.test(t);
+}
+
 /**
  * Sentence ends: ". " followed by a capital or an opening bracket/quote,
  * outside brackets, and not after an abbreviation such as "vs." or "e.g.".
@@ -46,8 +55,9 @@ export function sentences(field: ProseField): ProseSentence[] {
     const ch = t[i]!;
     if (ch === '(' || ch === '[') depth++;
     else if ((ch === ')' || ch === ']') && depth > 0) depth--;
-    else if ((ch === '.' || ch === '!' || ch === '?') && depth === 0 && /\s/.test(t[i + 1] ?? '') && /^\s+[A-Z(“"‘]/.test(t.slice(i + 1))) {
-      const word = t.slice(start, i + 1).split(/\s+/).pop() ?? '';
+    else if ((ch === '.' || ch === '!' || ch === '?') && depth === 0 && /\s/.test(t[i + 1] ?? '') && startsSentence(t, i + 1)) {
+      // Only the last word matters; a bounded look-back keeps long hostile texts linear.
+      const word = t.slice(Math.max(start, i - 16), i + 1).split(/\s+/).pop() ?? '';
       if (/^(?:vs|e\.g|i\.e|eg|ie|al|approx|cf|Dr|No|Fig)\.$/i.test(word)) continue;
       out.push({ path: field.path, sentence: t.slice(start, i + 1).trim() });
       start = i + 1;
@@ -68,9 +78,10 @@ export function clauses(sentence: string): string[] {
     if (ch === '(' || ch === '[') depth++;
     else if ((ch === ')' || ch === ']') && depth > 0) depth--;
     if (depth > 0) continue;
-    const rest = sentence.slice(i);
-    const sep = /^(?:[;:,]\s+(?:(?:and|but|while|whereas)\s+)?|\s+(?:and|but|while|whereas)\s+)/.exec(rest);
-    if (sep && (ch === ';' || ch === ':' || ch === ',' || ch === ' ')) {
+    if (ch !== ';' && ch !== ':' && ch !== ',' && ch !== ' ') continue;
+    CLAUSE_BREAK.lastIndex = i;
+    const sep = CLAUSE_BREAK.exec(sentence);
+    if (sep) {
       out.push(sentence.slice(start, i));
       i += sep[0].length - 1;
       start = i + 1;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { SPIN_CATEGORIES, isSpinCategory } from '../../src/evidence/claim-patterns.js';
+import { MAX_FLAGS } from '../../src/evidence/claims.js';
 import { deriveEvidence } from '../../src/evidence/derive.js';
 import { clauses, sentences } from '../../src/evidence/prose.js';
 import { loadTrial } from '../../src/trial/load.js';
@@ -90,5 +91,19 @@ describe('prose splitting keeps the source verbatim', () => {
   });
   it('clauses split at ; : , and/but outside brackets', () => {
     expect(clauses('A rose (x; y and z), and B fell: C; D but E')).toEqual(['A rose (x; y and z)', 'B fell', 'C', 'D', 'E']);
+  });
+});
+
+describe('words vs numbers on hostile prose', () => {
+  it('stays bounded: 200 000 characters of claims and full stops take well under two seconds, at most MAX_FLAGS flags', () => {
+    const t = trialSchema.parse(structuredClone(LEVOECMO_INPUT));
+    t.takeaway = 'Ventricular arrhythmia increased, higher; more. '.repeat(4000) + 'x'.repeat(10000);
+    t.summary = [{ text: `${'identical, '.repeat(20000)}weaning` }];
+    const start = performance.now();
+    const flags = deriveEvidence(t).claims;
+    expect(performance.now() - start).toBeLessThan(2000);
+    expect(flags.length).toBeGreaterThan(0);
+    expect(flags.length).toBeLessThanOrEqual(MAX_FLAGS);
+    for (const f of flags) expect(t.takeaway.includes(f.sentence) || t.summary[0]!.text.includes(f.sentence)).toBe(true);
   });
 });
