@@ -7,7 +7,7 @@ import type { BenefitDirection } from '../trial/schema.js';
 
 /** Where the outcome's noun phrase ends: a time window, a qualifier clause. */
 const CUT = /\s+(?:within|by|at|before|after|during|up to|until|over|from|in|on|to|leading|requiring|resulting|due|including|defined)\b.*$/i;
-/** Head nouns that count (fewer/more … s); the rest are mass nouns (less/more). */
+/** Head nouns that count (fewer/more … s); the rest are rates or scores (lower/higher). */
 const COUNTABLE = /(?:ing|event|arrhythmia|infarction|stroke|failure|admission|hospitali[sz]ation|transplant|death|episode|complication|fracture|infection|exacerbation|relapse|bleed)$/i;
 
 /** The outcome's noun phrase in running text, lower-case unless it starts with an acronym. */
@@ -18,11 +18,11 @@ export function outcomeNoun(name: string): string {
   return /^[A-Z0-9-]{2,}$/.test(first) ? core : core.charAt(0).toLowerCase() + core.slice(1);
 }
 
-/** "fewer successful VA-ECMO weanings" (benefit higher) or "more all-cause mortality" (benefit lower). */
+/** "fewer successful VA-ECMO weanings" (benefit higher) or "higher all-cause mortality" (benefit lower). */
 export function oppositeWording(name: string, benefit: BenefitDirection): string {
   const noun = outcomeNoun(name);
   if (COUNTABLE.test(noun)) return `${benefit === 'higher' ? 'fewer' : 'more'} ${noun}s`;
-  return `${benefit === 'higher' ? 'less' : 'more'} ${noun}`;
+  return `${benefit === 'higher' ? 'lower' : 'higher'} ${noun}`;
 }
 
 /** Distinctive words of an outcome name, for matching prose to outcomes. */
