@@ -16,9 +16,13 @@ export function isSpinCategory(v: unknown): v is SpinCategory {
   return typeof v === 'string' && Object.hasOwn(SPIN_CATEGORIES, v);
 }
 
-/** A difference in one direction (or just "a difference"). */
+/**
+ * A difference in one direction (or just "a difference"). The bare nouns
+ * "benefit"/"harm" are left out: in summaries they mostly describe subgroups
+ * ("the benefit was largest in…"), and "differed by" is an interaction claim.
+ */
 export const DIRECTION =
-  /\b(?:increas(?:e|ed|es|ing)|decreas(?:e|ed|es|ing)|reduc(?:e|ed|es|ing|tion)|improv(?:e|ed|es|ing|ement)|higher|lower(?:ed)?|fewer|more(?:\s+(?:often|frequent|frequently|common))?|less(?:\s+(?:often|frequent|frequently|common))?|shorten(?:ed|s)?|prolong(?:ed|s)?|better|worse|superior|inferior|benefit(?:ed|s)?|harm(?:ed|s|ful)?|differed|elevated|raised)\b/gi;
+  /\b(?:increas(?:e|ed|es|ing)|decreas(?:e|ed|es|ing)|reduc(?:e|ed|es|ing|tion)|improv(?:e|ed|es|ing|ement)|higher|lower(?:ed)?|fewer|more(?:\s+(?:often|frequent|frequently|common))?|less(?:\s+(?:often|frequent|frequently|common))?|shorten(?:ed|s)?|prolong(?:ed|s)?|better|worse|superior|inferior|benefited|harmed|differed(?!\s+(?:by|across|according|between\s+subgroups))|elevated|raised)\b/gi;
 
 /** Sameness: "identical", "no difference", "similar between groups", "demonstrates no benefit". */
 export const EQUIVALENCE =
@@ -37,4 +41,4 @@ export const MULTIPLICITY_CAVEAT =
   /\b(?:multiplicity|multiple\s+(?:comparisons|testing)|exploratory|hypothesis[- ]generating|not\s+adjusted|unadjusted|nominal(?:ly)?|interpret(?:ed)?\s+(?:with\s+)?caution|cautiously|should\s+be\s+confirmed)\b/i;
 
 /** "the primary outcome/endpoint": names the primary without its words. */
-export const PRIMARY_MENTION = /\bprimary\s+(?:outcome|end\s*-?\s*point|result)s?\b/i;
+export const PRIMARY_MENTION = /\bprimary\s+(?:composite\s+)?(?:outcome|end\s*-?\s*point|result|composite)s?\b/i;

@@ -24,8 +24,8 @@ import { proseFields, sentences, clauses, type ProseSentence } from './prose.js'
 
 /** Outcome-name words shared by more outcomes than this do not identify one. */
 const MAX_SHARED = 3;
-/** A claim that names more outcomes equally well than this is too vague to set against one CI. */
-const MAX_TIES = 2;
+/** A claim that names several outcomes equally well is too vague to set against one CI. */
+const MAX_TIES = 1;
 /**
  * Bounds for hostile input (a 512 KB file of "increased, higher; more."):
  * real prose gives a few dozen flags and sentences of a few clauses.
@@ -144,18 +144,13 @@ export function findClaims(trial: Trial, ctx: ClaimContext): ClaimFlag[] {
   for (const field of proseFields(trial)) {
     for (const s of sentences(field)) {
       sentenceNo++;
-      let whole: OutcomeNumbers[] | undefined;
       if (flags.length >= MAX_FLAGS) return flags;
       for (const clause of clauses(s.sentence).slice(0, MAX_CLAUSES)) {
-        // Computed once per clause (and once per sentence), however many claim words it holds.
+        // The outcome must be named in the claim's own clause: a name elsewhere in the
+        // sentence ("…standard care for patients requiring oxygen") is often another one.
+        // Computed once per clause, however many claim words it holds.
         let cached: OutcomeNumbers[] | undefined;
-        const named = (): OutcomeNumbers[] => {
-          if (cached) return cached;
-          const here = namedOutcomes(clause, outcomes, keywords, ctx.primaryIndex);
-          whole ??= namedOutcomes(s.sentence, outcomes, keywords, ctx.primaryIndex);
-          cached = here.length > 0 ? here : whole.length === 1 ? whole : [];
-          return cached;
-        };
+        const named = (): OutcomeNumbers[] => (cached ??= namedOutcomes(clause, outcomes, keywords, ctx.primaryIndex));
         for (const m of clause.matchAll(EQUIVALENCE)) {
           for (const o of named()) {
             if (hasMargin(trial, o.outcome)) continue;

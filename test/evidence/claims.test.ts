@@ -107,3 +107,21 @@ describe('words vs numbers on hostile prose', () => {
     for (const f of flags) expect(t.takeaway.includes(f.sentence) || t.summary[0]!.text.includes(f.sentence)).toBe(true);
   });
 });
+
+describe('words vs numbers on other real trials (no false alarms)', () => {
+  const flagsOf = async (name: string) => {
+    const { trial: t } = await loadTrial(`test/fixtures/summaries/${name}.txt`);
+    return deriveEvidence(t).claims;
+  };
+  it('DAPA-HF: "reduced the primary composite … with lower rates of each component" is carried by its numbers', async () => {
+    expect(await flagsOf('DAPA-HF')).toEqual([]);
+  });
+  it('RECOVERY: subgroup talk ("the benefit was largest in…", "differed by") is not set against one outcome; the significant secondary is flagged', async () => {
+    const flags = await flagsOf('RECOVERY');
+    expect(flags.map((f) => [f.path, f.category, f.outcome])).toEqual([['resultsSummary[2]', 'secondary-without-multiplicity', 'Discharged alive within 28 days']]);
+  });
+  it('NICE-SUGAR and STEP-1: nothing to flag', async () => {
+    expect(await flagsOf('NICE-SUGAR')).toEqual([]);
+    expect(await flagsOf('STEP-1')).toEqual([]);
+  });
+});
