@@ -1,7 +1,8 @@
 // Power assumed vs power the trial had.
-// - Time-to-event (HR, sHR): Schoenfeld (Biometrics 1983), 1:1 allocation.
-//   Events needed D = 4 (z₁₋α/₂ + z₁₋β)² / (ln HR)²; turned round, the HR
-//   detectable from D events is exp(2 (z₁₋α/₂ + z₁₋β) / √D).
+// - Time-to-event (HR, sHR): Schoenfeld (Biometrics 1983). With a share p of
+//   patients in one arm, events needed D = (z₁₋α/₂ + z₁₋β)² / (p(1−p)(ln HR)²),
+//   4(…)²/(ln HR)² for 1:1; turned round, the HR detectable from D events is
+//   exp((z₁₋α/₂ + z₁₋β) / √(D p(1−p))), exp(2(…)/√D) for 1:1.
 // - Binary: two proportions, pooled variance under H0 (Fleiss, no continuity
 //   correction, as Stata's `power twoproportions`):
 //   n = [z₁₋α/₂ √(2 p̄ q̄) + z₁₋β √(p0 q0 + p1 q1)]² / (p1 − p0)² per arm;
@@ -25,16 +26,35 @@ function zs(o: PowerOptions): number {
   return normalQuantile(1 - alpha / 2) + normalQuantile(power);
 }
 
-/** Events needed to detect `hr` with 1:1 allocation (not rounded up). */
-export function schoenfeldEvents(hr: number, o: PowerOptions = {}): number {
+export interface SchoenfeldOptions extends PowerOptions {
+  /** Share of patients in one arm; 0.5 (1:1) by default. Unequal allocation needs more events. */
+  allocation?: number;
+}
+
+function share(o: SchoenfeldOptions): number {
+  const p = o.allocation ?? 0.5;
+  if (!(p > 0 && p < 1)) throw new TrialdeckError('DATA_INVALID', `expected an allocation share between 0 and 1, got ${p}`);
+  return p * (1 - p);
+}
+
+/** Events needed to detect `hr`: (z₁₋α/₂ + z₁₋β)² / (p(1 − p) (ln HR)²), 4(…)²/(ln HR)² for 1:1 (not rounded up). */
+export function schoenfeldEvents(hr: number, o: SchoenfeldOptions = {}): number {
   if (!(hr > 0) || hr === 1) throw new TrialdeckError('DATA_INVALID', `expected a hazard ratio > 0 and ≠ 1, got ${hr}`);
-  return (4 * zs(o) ** 2) / Math.log(hr) ** 2;
+  return zs(o) ** 2 / (share(o) * Math.log(hr) ** 2);
 }
 
 /** The hazard ratio above 1 detectable from `events` events (its inverse is the one below 1). */
-export function schoenfeldDetectableHr(events: number, o: PowerOptions = {}): number {
+export function schoenfeldDetectableHr(events: number, o: SchoenfeldOptions = {}): number {
   if (!(events > 0)) throw new TrialdeckError('DATA_INVALID', `expected a number of events > 0, got ${events}`);
-  return Math.exp((2 * zs(o)) / Math.sqrt(events));
+  return Math.exp(zs(o) / Math.sqrt(events * share(o)));
+}
+
+/** "1:1", "2:1": the allocation as people write it, from the arm sizes. */
+export function allocationText(a: number, b: number): string {
+  const r = Math.max(a, b) / Math.min(a, b);
+  if (r < 1.1) return '1:1';
+  const whole = Math.round(r);
+  return Math.abs(r - whole) < 0.1 ? `${whole}:1` : `${r.toFixed(1)}:1`;
 }
 
 /** Patients per arm to tell p0 from p1 (not rounded up). */
@@ -108,7 +128,9 @@ export function powerCheck(input: PowerCheckInput): PowerCheck | null {
   if (m === 'HR' || m === 'sHR') {
     const events = e.events + c.events;
     if (events === 0) return null;
-    const up = schoenfeldDetectableHr(events, opts);
+    // The arms' actual split: RECOVERY's 2:1 needs more events than 1:1 for the same HR.
+    const up = schoenfeldDetectableHr(events, { ...opts, allocation: e.total / (e.total + c.total) });
+    const allocation = allocationText(e.total, c.total);
     const detectable = side === 'higher' ? up : 1 / up;
     return {
       ...common,
@@ -118,7 +140,7 @@ export function powerCheck(input: PowerCheckInput): PowerCheck | null {
       controlRisk: null,
       detectable,
       detectableDifference: null,
-      detectableText: `With the ${events} events observed, ${pctText(power)} power only for an ${m} ${side === 'higher' ? '≥' : '≤'} ${detectable.toFixed(2)} (Schoenfeld, 1:1, two-sided α ${alpha}).`,
+      detectableText: `With the ${events} events observed, ${pctText(power)} power only for an ${m} ${side === 'higher' ? '≥' : '≤'} ${detectable.toFixed(2)} (Schoenfeld, ${allocation} allocation, two-sided α ${alpha}).`,
     };
   }
   const p0 = c.events / c.total;

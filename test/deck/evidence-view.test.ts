@@ -16,7 +16,7 @@ describe('buildEvidenceView on LEVOECMO', () => {
   it('design slide: power assumed beside the detectable effect', () => {
     expect(view.power).toEqual({
       assumed: 'Powered for sHR 1.75 (50% → 70%) with 80% power at two-sided α 0.05, 206 patients planned.',
-      detectable: 'With the 140 events observed, 80% power only for an sHR ≥ 1.61 (Schoenfeld, 1:1, two-sided α 0.05).',
+      detectable: 'With the 140 events observed, 80% power only for an sHR ≥ 1.61 (Schoenfeld, 1:1 allocation, two-sided α 0.05).',
     });
   });
 

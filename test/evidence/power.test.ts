@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { detectableProportion, powerCheck, schoenfeldDetectableHr, schoenfeldEvents, twoProportionsPerArm } from '../../src/evidence/power.js';
+import { allocationText, detectableProportion, powerCheck, schoenfeldDetectableHr, schoenfeldEvents, twoProportionsPerArm } from '../../src/evidence/power.js';
 
 describe('Schoenfeld (1:1, two-sided α 0.05, 80% power)', () => {
   it('issue 12 vector: D = 140 events → detectable HR exp(2(z0.975 + z0.8)/√140) = 1.606', () => {
@@ -56,7 +56,7 @@ describe('powerCheck: the design beside what the data could detect', () => {
     expect(r.events).toBe(140);
     expect(r.detectable).toBeCloseTo(1.606, 3);
     expect(r.assumedText).toBe('Powered for sHR 1.75 (50% → 70%) with 80% power at two-sided α 0.05, 206 patients planned.');
-    expect(r.detectableText).toBe('With the 140 events observed, 80% power only for an sHR ≥ 1.61 (Schoenfeld, 1:1, two-sided α 0.05).');
+    expect(r.detectableText).toBe('With the 140 events observed, 80% power only for an sHR ≥ 1.61 (Schoenfeld, 1:1 allocation, two-sided α 0.05).');
   });
 
   it('lower-is-better time-to-event: the detectable HR is below 1', () => {
@@ -74,5 +74,26 @@ describe('powerCheck: the design beside what the data could detect', () => {
     expect(r.perArm).toBe(93.5);
     expect(r.detectable).toBeCloseTo(detectableProportion(93.5, 46 / 94, 'higher')!, 12);
     expect(r.detectableText).toMatch(/^With 93 and 94 patients per arm and a control risk of 48.9%, 80% power only for a change to ≥ /);
+  });
+});
+
+describe('Schoenfeld with unequal allocation', () => {
+  it('2:1 needs 9/8 of the 1:1 events: p(1 − p) = 2/9 instead of 1/4', () => {
+    expect(schoenfeldEvents(0.75, { allocation: 2 / 3 })).toBeCloseTo((schoenfeldEvents(0.75) * 9) / 8, 9);
+    expect(schoenfeldDetectableHr(140, { allocation: 0.5 })).toBeCloseTo(schoenfeldDetectableHr(140), 12);
+    expect(() => schoenfeldEvents(0.75, { allocation: 1 })).toThrow(/allocation/);
+  });
+
+  it('allocation as people write it', () => {
+    expect(allocationText(101, 104)).toBe('1:1');
+    expect(allocationText(2104, 4321)).toBe('2:1');
+    expect(allocationText(100, 250)).toBe('2.5:1');
+  });
+
+  it('the power check uses the arms\' split (RECOVERY-like 2:1, 1592 events, 90% power, α 0.01)', () => {
+    const r = powerCheck({ measure: 'HR', experimental: { events: 482, total: 2104 }, comparator: { events: 1110, total: 4321 }, benefit: 'lower', statistics: { power: 0.9, alpha: 0.01 } })!;
+    const share = (2104 / 6425) * (4321 / 6425);
+    expect(r.detectable).toBeCloseTo(Math.exp(-(2.5758293035489 + 1.2815515655446) / Math.sqrt(1592 * share)), 9);
+    expect(r.detectableText).toMatch(/\(Schoenfeld, 2:1 allocation, two-sided α 0\.01\)\.$/);
   });
 });
