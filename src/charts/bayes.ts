@@ -47,6 +47,8 @@ export function buildBayesChart(trial: Trial, theme: ChartTheme, evidence: Evide
     }));
   const rules = [{ ratio: 1, label: 'No effect', dashed: false }];
   if (bayes.mcid !== null && bayes.mcid >= lo && bayes.mcid <= hi) rules.push({ ratio: bayes.mcid, label: `MCID ${fmtRatio(bayes.mcid)}`, dashed: true });
+  // The effect the trial was powered for sets the priors; it is marked as what it is, never as an MCID.
+  else if (bayes.designEffect !== null && bayes.designEffect >= lo && bayes.designEffect <= hi) rules.push({ ratio: bayes.designEffect, label: `Design effect ${fmtRatio(bayes.designEffect)}`, dashed: true });
 
   const [first, second] = evidence.arms ? [evidence.arms.experimental.label, evidence.arms.comparator.label] : ['', ''];
   const legend = legendLayout(labels, theme);

@@ -27,9 +27,10 @@ export interface PairContext {
   outcome: Outcome;
   /** `results[i]`. */
   path: string;
-  /** MCID (ratio) for the Bayesian re-reading, with where it came from. */
+  /** The presenter's MCID (ratio, `evidence.mcid`) for the Bayesian re-reading: only this one is called MCID. */
   mcid: number | null;
-  mcidSource: 'user' | 'design';
+  /** The effect the trial was powered for (primary outcome only): it sets the sceptical and enthusiastic priors. */
+  designEffect: number | null;
   warnings: Diagnostic[];
 }
 
@@ -97,7 +98,7 @@ export function compareArms(c: Comparison, headline: boolean, ctx: PairContext):
   if (ratio?.ci) {
     bayes = bayesianReanalysis(
       { measure: ratio.measure, estimate: ratio.estimate, lower: ratio.ci.lower, upper: ratio.ci.upper, level: ratio.ci.level },
-      { benefit: outcome.benefit ?? null, mcid: ctx.mcid, mcidSource: ctx.mcidSource },
+      { benefit: outcome.benefit ?? null, mcid: ctx.mcid, mcidSource: 'user', designEffect: ctx.designEffect, outcome: outcome.name },
     );
   }
   const boundary = bayes && ratio ? marginBoundary(trial, outcome, ratio) : null;

@@ -9,13 +9,12 @@ import { loadTrial } from '../../src/trial/load.js';
 const levoecmo = fileURLToPath(new URL('../../data/levoecmo.yaml', import.meta.url));
 
 describe('Bayesian posterior chart', () => {
-  it('draws the primary sHR under four priors with P(benefit) in the legend and the MCID marked', async () => {
+  it('draws the primary sHR under its priors with P(benefit) in the legend and the design effect marked (not as MCID)', async () => {
     const { trial } = await loadTrial(levoecmo);
     const evidence = deriveEvidence(trial);
     const input = buildBayesChart(trial, DEFAULT_CHART_THEME, evidence);
     expect(input?.params.priors).toEqual([
       'Flat (data only): P(benefit) 54.9%',
-      'Neutral: P(benefit) 54.5%',
       'Sceptical: P(benefit) 54.4%',
       'Enthusiastic: P(benefit) 79.2%',
     ]);
@@ -26,7 +25,8 @@ describe('Bayesian posterior chart', () => {
     const svg = charts.find((c) => c.id === 'bayes')?.svg ?? '';
     expect(svg).toMatch(/<title[^>]*>What should we believe\?<\/title>/);
     expect(svg).toMatch(/<desc[^>]*>Posterior densities of the sHR for Successful VA-ECMO weaning within 30 days/);
-    expect(svg).toContain('MCID 1.75');
+    expect(svg).toContain('Design effect 1.75');
+    expect(svg).not.toContain('MCID');
     expect(svg).toContain('Enthusiastic: P(benefit) 79.2%');
     expect(svg).toContain('Source: LEVOECMO, JAMA 2026');
   });
