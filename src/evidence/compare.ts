@@ -7,7 +7,7 @@
 //         ├─ ratio effect + CI for this pair? ─► Bayesian re-reading
 //         └─ margin (non-inferiority / equivalence)? ─► P(within the margin)
 import type { Diagnostic } from '../errors.js';
-import { armLabel, comparisonLabel, effectComparison, sameComparison, type outcomeComparisons } from '../trial/comparisons.js';
+import { armLabel, comparisonLabel, effectComparison, sameComparison } from '../trial/comparisons.js';
 import { isRatioMeasure, type Comparison, type Effect, type Outcome, type Trial } from '../trial/schema.js';
 import { bayesianReanalysis } from './bayes.js';
 import { countsAreValid } from './counts.js';
@@ -118,7 +118,7 @@ export function compareArms(c: Comparison, headline: boolean, ctx: PairContext):
 }
 
 /** The headline pair of an outcome: the main effect's comparison, else the first pair. */
-export function headlineComparison(trial: Trial, outcome: Outcome, pairs: ReturnType<typeof outcomeComparisons>): Comparison | null {
+export function headlineComparison(trial: Trial, outcome: Outcome, pairs: readonly Comparison[]): Comparison | null {
   const main = outcome.effect && effectComparison(trial, outcome.effect);
   return pairs.find((p) => main && sameComparison(p, main)) ?? pairs[0] ?? null;
 }
