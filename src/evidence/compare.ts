@@ -7,7 +7,7 @@
 //         ├─ ratio effect + CI for this pair? ─► Bayesian re-reading
 //         └─ margin (non-inferiority / equivalence)? ─► P(within the margin)
 import type { Diagnostic } from '../errors.js';
-import { armLabel, comparisonLabel, effectComparison, sameComparison } from '../trial/comparisons.js';
+import { armLabel, comparisonArms, comparisonLabel, effectComparison, sameComparison } from '../trial/comparisons.js';
 import { isRatioMeasure, type Comparison, type Effect, type Outcome, type Trial } from '../trial/schema.js';
 import { bayesianReanalysis } from './bayes.js';
 import { countsAreValid } from './counts.js';
@@ -62,17 +62,28 @@ export function ratioEffect(effects: readonly (Effect | undefined)[]): Effect | 
   return null;
 }
 
-/** Event counts of the pair, or null (with a warning for impossible counts). */
+/** Event counts of the pair (summed over a factor level's arms), or null (with a warning for impossible counts). */
 export function pairCounts(c: Comparison, ctx: PairContext): PairCounts | null {
-  const e = ctx.outcome.arms[c.arm];
-  const k = ctx.outcome.arms[c.vs];
-  if (e?.kind !== 'events' || k?.kind !== 'events') return null;
-  const exp = { events: e.events, total: e.total };
-  const comp = { events: k.events, total: k.total };
-  if (countsAreValid(exp) && countsAreValid(comp)) return { exp, comp };
-  const bad = countsAreValid(exp) ? c.vs : c.arm;
-  ctx.warnings.push({ level: 'warning', code: 'evidence/impossible-counts', path: `${ctx.path}.arms.${bad}.events`, message: 'more events than patients: risks, NNT and fragility skipped' });
-  return null;
+  const sides = comparisonArms(ctx.trial, c);
+  if (!sides) return null;
+  const sum = (ids: string[]): ArmCounts | null => {
+    let events = 0;
+    let total = 0;
+    for (const id of ids) {
+      const q = ctx.outcome.arms[id];
+      if (q?.kind !== 'events') return null;
+      if (!countsAreValid(q)) {
+        ctx.warnings.push({ level: 'warning', code: 'evidence/impossible-counts', path: `${ctx.path}.arms.${id}.events`, message: 'more events than patients: risks, NNT and fragility skipped' });
+        return null;
+      }
+      events += q.events;
+      total += q.total;
+    }
+    return { events, total };
+  };
+  const exp = sum(sides.arm);
+  const comp = sum(sides.vs);
+  return exp && comp ? { exp, comp } : null;
 }
 
 /** The effects (with their JSON paths) that report this pair. */

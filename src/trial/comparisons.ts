@@ -75,6 +75,20 @@ export function effectsFor(trial: Pick<Trial, 'arms' | 'design'>, outcome: Pick<
   });
 }
 
+/**
+ * The arm ids on each side of a comparison: the two arms, or for a factor's
+ * levels the arms given that level (`design.factorial.factors[].arms`).
+ * Null when a side names neither an arm nor a mapped level.
+ */
+export function comparisonArms(trial: Pick<Trial, 'arms' | 'design'>, c: Comparison): { arm: string[]; vs: string[] } | null {
+  const ids = new Set(trial.arms.map((a) => a.id));
+  const factor = c.factor === undefined ? undefined : trial.design.factorial?.factors.find((f) => f.name === c.factor);
+  const side = (x: string): string[] | null => (ids.has(x) ? [x] : (factor?.arms?.[x] ?? null));
+  const arm = side(c.arm);
+  const vs = side(c.vs);
+  return arm && vs ? { arm, vs } : null;
+}
+
 export function armLabel(trial: Pick<Trial, 'arms'>, id: string): string {
   return trial.arms.find((a: Arm) => a.id === id)?.label ?? id;
 }
