@@ -10,6 +10,7 @@ import { TrialdeckError, type Diagnostic, type Problem } from '../errors.js';
 import { formatPath } from '../trial/parse-yaml.js';
 import { trialSchema, type TrialInput } from '../trial/schema.js';
 import { slugify } from '../trial/trial-id.js';
+import { primaryDefinition } from './definition.js';
 import { inferRob2 } from './rob2.js';
 import { parseBulletList, parseInterpretation, parseParagraphs, parseStrengthsLimitations, parseValidity } from './appraisal.js';
 import { classify, textItems } from './bullets.js';
@@ -67,6 +68,9 @@ export function importSummary(text: string, file?: string): ImportResult {
 
   report.throwIfProblems();
   if (!publication || !results) throw new TrialdeckError('INTERNAL', 'importer lost a problem report');
+  const primary = results.results.find((r) => r.role === 'primary');
+  const definition = primaryDefinition([design.followUp, design.statistics?.text, design.question], primary);
+  if (primary && definition && !primary.definition) primary.definition = definition;
   const kind = applyDesignKind(inferDesignKind(sections.design?.lines ?? []), results.results, design.statistics, report);
 
   const trial: TrialInput = prune({
