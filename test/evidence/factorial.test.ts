@@ -73,6 +73,18 @@ describe('factorial comparisons pool the cells of each level', () => {
     expect(sk?.binary?.oddsRatio.estimate).toBeCloseTo(791 / 7801 / (1029 / 7566), 12);
   });
 
+  it('an outcome that names no pair is read for the trial’s named pairs, never each cell vs "Neither"', () => {
+    const withStroke = structuredClone(ISIS2);
+    withStroke.results.push({
+      name: 'Stroke',
+      benefit: 'lower',
+      arms: { both: { kind: 'percent', percent: 0.6 }, 'sk-only': { kind: 'text', text: 'Not reported' }, 'aspirin-only': { kind: 'text', text: 'Not reported' }, neither: { kind: 'percent', percent: 1.1 } },
+    });
+    withStroke.design.controlArm = 'neither';
+    const ev2 = deriveEvidence(validateTrial(withStroke, { file: 'isis-2.yaml' }).trial);
+    expect(ev2.outcomes[1]?.comparisons.map((c) => c.label)).toEqual(['Streptokinase and aspirin vs Neither', 'streptokinase vs placebo infusion', 'aspirin vs placebo tablets']);
+  });
+
   it('design notes: each factor’s comparison and the interaction', () => {
     const notes = designNotes(trial);
     expect(notes.design.filter((d) => d.lead === 'Streptokinase' || d.lead === 'Aspirin' || d.lead === 'Interaction')).toEqual([
