@@ -7,48 +7,10 @@ import { describe, expect, it } from 'vitest';
 import { designNotes } from '../../src/deck/design-notes.js';
 import { deriveEvidence } from '../../src/evidence/derive.js';
 import { TrialdeckError } from '../../src/errors.js';
-import { trialSchema, type TrialInput } from '../../src/trial/schema.js';
+import { trialSchema } from '../../src/trial/schema.js';
 import { validateTrial } from '../../src/trial/validate.js';
+import { ISIS2 } from './fixtures/design-trials.js';
 
-const ISIS2: TrialInput = {
-  publication: { title: 'ISIS-2', acronym: 'ISIS-2', year: 1988, journal: 'Lancet', citation: 'ISIS-2 Collaborative Group. Lancet 1988;2:349-60.' },
-  design: {
-    intervention: { name: 'Streptokinase and/or aspirin' },
-    comparator: { name: 'Placebo infusion and/or placebo tablets' },
-    type: 'factorial',
-    factorial: {
-      factors: [
-        { name: 'Streptokinase', levels: ['streptokinase', 'placebo infusion'], arms: { streptokinase: ['both', 'sk-only'], 'placebo infusion': ['aspirin-only', 'neither'] } },
-        { name: 'Aspirin', levels: ['aspirin', 'placebo tablets'], arms: { aspirin: ['both', 'aspirin-only'], 'placebo tablets': ['sk-only', 'neither'] } },
-      ],
-      interaction: { text: 'No significant interaction' },
-    },
-  },
-  arms: [
-    { id: 'both', label: 'Streptokinase and aspirin' },
-    { id: 'sk-only', label: 'Streptokinase only' },
-    { id: 'aspirin-only', label: 'Aspirin only' },
-    { id: 'neither', label: 'Neither' },
-  ],
-  results: [
-    {
-      name: 'Vascular death at 5 weeks',
-      role: 'primary',
-      benefit: 'lower',
-      arms: {
-        both: { kind: 'events', events: 343, total: 4292 },
-        'sk-only': { kind: 'events', events: 448, total: 4300 },
-        'aspirin-only': { kind: 'events', events: 461, total: 4295 },
-        neither: { kind: 'events', events: 568, total: 4300 },
-      },
-      effect: { measure: 'OR', estimate: 0.58, ci: { lower: 0.5, upper: 0.66 }, text: 'Odds reduction 42%', comparison: { arm: 'both', vs: 'neither' } },
-      otherEffects: [
-        { measure: 'OR', estimate: 0.75, text: 'odds reduction 25% (SD 4)', comparison: { factor: 'Streptokinase', arm: 'streptokinase', vs: 'placebo infusion' } },
-        { measure: 'OR', estimate: 0.77, text: 'odds reduction 23% (SD 4)', comparison: { factor: 'Aspirin', arm: 'aspirin', vs: 'placebo tablets' } },
-      ],
-    },
-  ],
-};
 
 describe('factorial comparisons pool the cells of each level', () => {
   const { trial, warnings } = validateTrial(ISIS2, { file: 'isis-2.yaml' });
