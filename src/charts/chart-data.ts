@@ -2,11 +2,18 @@
 // them, outcome labels sized with real font metrics, the source line.
 import type { Outcome, Quantity, Trial } from '../trial/schema.js';
 import { armColor, smallFontSize, type ChartTheme } from './chart-theme.js';
+import { DEFAULT_BOXES } from './placement.js';
 import { linesWidth, textWidth, wrapText } from './text-metrics.js';
 
-/** A 16:9 slide body is about 1100 × 520 px: charts take the height their rows need, up to 560 px. */
-export const CANVAS_WIDTH = 1100;
-export const MAX_CANVAS_HEIGHT = 560;
+/**
+ * Charts are drawn at the size the slide shows them (src/charts/placement.ts),
+ * so text sizes in the SVG are sizes on the slide: the full chart-slide body,
+ * taking the height their rows need up to the box's height.
+ */
+export const CANVAS_WIDTH = DEFAULT_BOXES.slide.width;
+export const MAX_CANVAS_HEIGHT = DEFAULT_BOXES.slide.height;
+/** The forest plot's second drawing, for the column beside a table. */
+export const BESIDE_WIDTH = DEFAULT_BOXES.beside.width;
 
 export interface ArmInfo {
   id: string;
