@@ -59,7 +59,9 @@ function draw(trial: Trial, theme: ChartTheme, groups: readonly ForestGroup[], l
   const column = layout.estimates === 'column';
   const estimateWidth = !column ? 0 : Math.ceil(Math.max(...[estimateHeader, ...estimates].map((t) => textWidth(t, f, t === estimateHeader))));
   const fixedX = PAD_X + GAP + (column ? GAP + estimateWidth : 0);
-  const plotWanted = Math.max(column ? 380 : 260, Math.min(2 * sideNeed, layout.width * 0.45));
+  // …and at least the widest single word of a side label on each side (words are never broken).
+  const sideWord = Math.max(...sides.flatMap((sd) => `${sd.lower} ${sd.higher}`.split(/\s+/)).map((w) => textWidth(w, s)));
+  const plotWanted = Math.max(column ? 380 : 260, Math.min(2 * sideNeed, layout.width * 0.45), 2 * (sideWord + 24));
   const labelMax = Math.max(200, layout.width - fixedX - plotWanted);
   const maxLines = column ? 3 : 4;
   const wrap = (t: string, size: number, bold: boolean): string[] => wrapText(t, { maxWidth: labelMax, fontSize: size, bold, maxLines });
@@ -74,7 +76,7 @@ function draw(trial: Trial, theme: ChartTheme, groups: readonly ForestGroup[], l
   ));
   const plotWidth = layout.width - fixedX - labelWidth;
   const sideMax = plotWidth / 2 - 12;
-  const sideText = sides.map((sd) => [sd.lower, sd.higher].map((t) => wrapText(t, { maxWidth: sideMax, fontSize: s, maxLines: 3 })));
+  const sideText = sides.map((sd) => [sd.lower, sd.higher].map((t) => wrapText(t, { maxWidth: sideMax, fontSize: s, maxLines: 8 })));
 
   // Rows, top to bottom, in px.
   const texts: JsonObject[] = [];

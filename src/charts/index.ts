@@ -65,7 +65,9 @@ export async function chartTrial(trial: Trial, options: ChartOptions = {}): Prom
         throw layoutHint(err, input, trial);
       });
     const { svg, width, height } = await render(input);
-    const beside = input.beside ? await render(input.beside) : undefined;
+    // The beside drawing is an extra: when it cannot be laid out (very long names in a narrow
+    // column), the chart has none and a slide places the full drawing instead.
+    const beside = input.beside ? await render(input.beside).catch(() => undefined) : undefined;
     charts.push({ id: input.id, title: input.title, alt: input.alt, svg, width, height, ...(beside ? { beside } : {}) });
   }
   return { charts };

@@ -39,12 +39,13 @@ describe('the chart set', () => {
         expect(c.svg, c.id).toMatch(/^<svg [^>]*><title id="[\w-]+">[^<]+<\/title><desc id="[\w-]+">[^<]+<\/desc>/);
         expect(c.alt.length, c.id).toBeGreaterThan(60);
         expect(texts(c), c.id).toContain(source);
-        expect(c.width, c.id).toBeLessThanOrEqual(1150);
-        expect(c.height, c.id).toBeLessThanOrEqual(560);
+        // Drawn at the size of a chart slide's body (placement.ts), so no browser scaling.
+        expect(c.width, c.id).toBe(1160);
+        expect(c.height, c.id).toBeLessThanOrEqual(540);
         expect(c.svg, c.id).toMatch(new RegExp(`width="${c.width}" height="${c.height}"`));
         const sizes = [...c.svg.matchAll(/font-size="([\d.]+)px"/g)].map((m) => Number(m[1]));
         expect(sizes.length, c.id).toBeGreaterThan(0);
-        expect(Math.min(...sizes), c.id).toBeGreaterThanOrEqual(14);
+        expect(Math.min(...sizes), c.id).toBeGreaterThanOrEqual(18);
         const families = new Set([...c.svg.matchAll(/font-family="([^"]+)"/g)].map((m) => m[1]));
         expect([...families], c.id).toEqual([DEFAULT_CHART_THEME.font]);
         expect(c.svg, c.id).not.toContain('\u2026');
@@ -67,7 +68,7 @@ describe('arm colours', () => {
     const set = await chartTrial(levoecmo(), { theme });
     const count = (svg: string, attr: string, color: string): number => svg.split(`${attr}="${color}"`).length - 1;
     const events = byId(set, 'event-rates').svg;
-    // 10 binary outcomes: one bar per arm each, plus the legend symbol.
+    // 10 binary outcomes: one dot per arm each, plus the arm's symbol over its value column.
     expect(count(events, 'fill', '#123456')).toBe(11);
     expect(count(events, 'fill', '#a1b2c3')).toBe(11);
     const cont = byId(set, 'continuous').svg;
@@ -84,7 +85,7 @@ describe('arm colours', () => {
 });
 
 describe('event rates', () => {
-  it('labels every bar with its value and names both arms', () => {
+  it('prints every arm\'s value in its own column, headed by the arm', () => {
     const t = texts(byId(levo, 'event-rates'));
     for (const v of ['68.3% (69/101)', '68.3% (71/104)', '14.9% (15/101)', '20.2% (21/104)', '0.0% (0/101)', '3.8% (4/104)']) expect(t).toContain(v);
     expect(t).toContain('Levosimendan');
@@ -180,7 +181,7 @@ describe('spec folder', () => {
 
   it('reads templates from specDir (a department can restyle a chart)', async () => {
     const file = join(dir, 'forest.vl.json');
-    writeFileSync(file, readFileSync(file, 'utf8').replace('"strokeWidth": 2.5', '"strokeWidth": 7'));
+    writeFileSync(file, readFileSync(file, 'utf8').replace('"strokeWidth": 3', '"strokeWidth": 7'));
     const set = await chartTrial(dapaHf(), { specDir: dir });
     expect(byId(set, 'forest').svg).toContain('stroke-width="7"');
   });
