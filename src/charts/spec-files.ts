@@ -51,8 +51,8 @@ export interface Chart {
   height: number;
   /**
    * The chart drawn for the ~55% column beside a table (the forest plot on a
-   * "key results" slide): place it with class `chart-beside` so the theme's
-   * --td-chart-beside-* box applies and its text stays ≥ 18 px.
+   * "key results" slide): place it on a slide with class `chart-beside`, so the
+   * theme's --td-chart-beside-* box applies and its text stays ≥ 18 px.
    */
   beside?: ChartImage;
 }

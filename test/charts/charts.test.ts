@@ -10,7 +10,7 @@ import { chartTrial, DEFAULT_SPEC_DIR, type Chart, type ChartSet } from '../../s
 import { TrialdeckError } from '../../src/errors.js';
 import { trialSchema, type TrialInput } from '../../src/trial/schema.js';
 import { findText, svgTexts } from './svg-text.js';
-import { DAPA_HF_INPUT, dapaHf, LEVOECMO_INPUT, levoecmo } from './trials.js';
+import { DAPA_HF_INPUT, dapaHf, LEVOECMO_INPUT, levoecmo, RELY_INPUT, rely } from './trials.js';
 
 const byId = (set: ChartSet, id: Chart['id']): Chart => {
   const c = set.charts.find((x) => x.id === id);
@@ -209,4 +209,49 @@ describe('spec folder', () => {
 
 it('finds the primary label text in a chart by exact content', () => {
   expect(findText(byId(levo, 'event-rates').svg, 'Successful VA-ECMO weaning within 30 days (primary; competing risk)')?.attrs['font-weight']).toBe('bold');
+});
+
+describe('three arms (RE-LY)', () => {
+  const theme: ChartTheme = { ...DEFAULT_CHART_THEME, armColors: ['#111111', '#222222', '#333333'] };
+  let set: ChartSet;
+  beforeAll(async () => {
+    set = await chartTrial(rely(), { theme });
+  });
+
+  it('event rates show every arm, each in its own colour and shape, with a value column per arm', () => {
+    const c = byId(set, 'event-rates');
+    const t = texts(c);
+    for (const v of ['Dabigatran 110 mg', 'Dabigatran 150 mg', 'Warfarin', '1.5%', '1.1%', '1.7%', '2.7%', '3.1%', '3.4%']) expect(t, v).toContain(v);
+    // 2 outcomes: one dot per arm each, plus the arm's symbol over its value column.
+    for (const colour of theme.armColors) expect(c.svg.split(`fill="${colour}"`).length - 1, colour).toBe(3);
+    expect(c.alt).toContain('Stroke or systemic embolism: Dabigatran 110 mg 1.5%, Dabigatran 150 mg 1.1%, Warfarin 1.7%');
+  });
+
+  it('an arm has the same colour on every chart (flow boxes, event-rate dots)', () => {
+    for (const [k, colour] of theme.armColors.entries()) {
+      expect(byId(set, 'flow').svg.split(`stroke="${colour}"`).length - 1, `arm ${k + 1} in flow`).toBe(1);
+      expect(byId(set, 'event-rates').svg, `arm ${k + 1} in event rates`).toContain(`fill="${colour}"`);
+    }
+  });
+
+  it('continuous outcomes show every arm and keep a 90% CI a 90% CI', async () => {
+    const mean = (m: number, sd: number) => ({ kind: 'mean' as const, mean: m, sd });
+    const trial = trialSchema.parse({
+      ...RELY_INPUT,
+      results: [
+        ...RELY_INPUT.results,
+        {
+          name: 'Change in haemoglobin', unit: 'g/dL', benefit: 'higher',
+          arms: { 'dabigatran-110': mean(-0.4, 1.1), 'dabigatran-150': mean(-0.5, 1.2), warfarin: mean(-0.3, 1.0) },
+          effect: { measure: 'MD', estimate: -0.1, ci: { lower: -0.18, upper: -0.02, level: 0.9 }, comparison: { arm: 'dabigatran-110', vs: 'warfarin' } },
+        },
+      ],
+    });
+    const c = byId(await chartTrial(trial, { theme }), 'continuous');
+    const t = texts(c);
+    expect(t).toEqual(expect.arrayContaining(['Dabigatran 110 mg', 'Dabigatran 150 mg', 'Warfarin', '\u22120.4 (SD 1.1)', '\u22120.5 (SD 1.2)', '\u22120.3 (SD 1)', 'g/dL']));
+    expect(t).toContain('Difference (90% CI)');
+    expect(t.some((x) => /95%/.test(x))).toBe(false);
+    expect(c.alt).toContain('difference mean \u22120.1 (90% CI \u22120.18 to \u22120.02)');
+  });
 });
