@@ -54,7 +54,9 @@ function draw(trial: Trial, theme: ChartTheme, rows: readonly BinaryRow[], rowPa
 
   // Value columns: as wide as the widest value or the arm's name (wrapped to two lines).
   const values = rows.map((r) => r.cells.map((c) => percentLabel(c.q, c.percent)));
-  const headerLines = arms.map((a) => wrapText(a.label, { maxWidth: 190, fontSize: f, bold: true, maxLines: 3 }));
+  // An arm's name wraps to about the width of its values (at least 120 px), so many arms leave room for the plot.
+  const valueWidth = (k: number): number => Math.max(...values.map((v) => textWidth(v[k] ?? '', s)));
+  const headerLines = arms.map((a, k) => wrapText(a.label, { maxWidth: Math.max(120, valueWidth(k)) - SYMBOL, fontSize: f, bold: true, maxLines: 3 }));
   const colWidths = arms.map((a, k) => Math.ceil(Math.max(SYMBOL + linesWidth(headerLines[k]!, f, true), ...values.map((v) => textWidth(v[k] ?? '', s)))));
   const valuesWidth = colWidths.reduce((sum, w) => sum + w + GAP, 0);
   const plotWanted = 300;

@@ -22,8 +22,14 @@ export function controlArm(trial: Pick<Trial, 'arms' | 'design'>): ControlArm {
   const given = trial.design.controlArm;
   if (given !== undefined) return { id: given, source: 'data' };
   if (trial.arms.length === 2) return { id: trial.arms[1]?.id ?? null, source: 'two-arm' };
-  const named = trial.arms.filter((a) => CONTROL_WORDS.test(a.label) || CONTROL_WORDS.test(a.id.replace(/-/g, ' ')));
-  return named.length === 1 && named[0] ? { id: named[0].id, source: 'named' } : { id: null, source: 'none' };
+  const named = namedControl(trial.arms);
+  return named !== null ? { id: named, source: 'named' } : { id: null, source: 'none' };
+}
+
+/** The one arm whose label or id says placebo / control / usual care / standard, else null. */
+export function namedControl(arms: readonly Pick<Arm, 'id' | 'label'>[]): string | null {
+  const named = arms.filter((a) => CONTROL_WORDS.test(a.label) || CONTROL_WORDS.test(a.id.replace(/-/g, ' ')));
+  return named.length === 1 && named[0] ? named[0].id : null;
 }
 
 /** The comparison an effect makes: its own, or non-control vs control in a two-arm trial. */
@@ -41,19 +47,24 @@ export function sameComparison(a: Comparison, b: Comparison): boolean {
 
 /**
  * Every pair an outcome should be read for: the comparisons its effects name,
- * in order, else each non-control arm vs the control. Empty when the control
- * is unknown and no effect says what it compares.
+ * in order, then each other arm vs the control (unless that pair, either way
+ * round, is already named). Empty when the control is unknown and no effect
+ * says what it compares: nothing is compared by position.
  */
 export function outcomeComparisons(trial: Pick<Trial, 'arms' | 'design'>, outcome: Pick<Outcome, 'effect' | 'otherEffects'>): Comparison[] {
   const out: Comparison[] = [];
+  const has = (c: Comparison): boolean => out.some((o) => sameComparison(o, c) || sameComparison(o, { arm: c.vs, vs: c.arm }));
   for (const e of [outcome.effect, ...outcome.otherEffects]) {
     const c = e?.comparison;
-    if (c && !out.some((o) => sameComparison(o, c))) out.push(c);
+    if (c && !has(c)) out.push(c);
   }
-  if (out.length > 0) return out;
   const control = controlArm(trial).id;
-  if (control === null) return [];
-  return trial.arms.filter((a) => a.id !== control).map((a) => ({ arm: a.id, vs: control }));
+  if (control === null) return out;
+  for (const a of trial.arms) {
+    const c = { arm: a.id, vs: control };
+    if (a.id !== control && !has(c)) out.push(c);
+  }
+  return out;
 }
 
 /** The effects of an outcome that make a given comparison (main effect first). */

@@ -17,7 +17,7 @@ export function checkDesign(trial: Trial): Found[] {
   };
   const { controlArm: given, factorial } = trial.design;
   if (given !== undefined) expectArm(given, 'design.controlArm');
-  else if (trial.arms.length > 2 && controlArm(trial).id === null) {
+  else if (trial.arms.length > 2 && controlArm(trial).id === null && !everyEffectNamesItsPair(trial)) {
     out.push(warn('CONTROL_UNKNOWN', 'design.controlArm', `${trial.arms.length} arms and none is clearly the control: set design.controlArm or give each effect a comparison`));
   }
   const factors = new Set(factorial?.factors.map((f) => f.name) ?? []);
@@ -42,6 +42,12 @@ export function checkDesign(trial: Trial): Found[] {
     checkMargin(trial, outcome, base, out);
   });
   return out;
+}
+
+/** A factorial trial's arms are factor levels (two "placebo" arms): no control needed when each effect says what it compares. */
+function everyEffectNamesItsPair(trial: Trial): boolean {
+  const effects = trial.results.flatMap((o) => [o.effect, ...o.otherEffects]).filter((e): e is Effect => !!e && e.reported && e.estimate !== undefined);
+  return effects.length > 0 && effects.every((e) => e.comparison !== undefined);
 }
 
 function checkMargin(trial: Trial, outcome: Outcome, base: string, out: Found[]): void {

@@ -160,6 +160,8 @@ export const outcomeSchema = z.strictObject({
   name: text,
   role: z.enum(OUTCOME_ROLES).default('secondary'),
   benefit: z.enum(BENEFIT_DIRECTIONS).optional(),
+  /** How the outcome was defined, e.g. what counted as a successful weaning (shown on the design slide). */
+  definition: z.string().optional(),
   /** Overrides `design.hypothesis` for this outcome (e.g. a non-inferiority primary, superiority secondaries). */
   hypothesis: hypothesisSchema.optional(),
   /** Non-inferiority / equivalence margin on the effect's scale. */
