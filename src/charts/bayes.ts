@@ -7,17 +7,19 @@
 // panel repeats the data-only (flat) posterior as a dashed grey reference, so
 // the pull of the prior is visible, and names its prior and P(benefit) on the
 // left. All panels share one density scale, so a taller curve is a surer one.
+// The whole chart is at most UNDER_HEIGHT tall: the deck shows it under the
+// Bayesian table, and its text must stay 18 px there.
 import { posteriorDensities } from '../evidence/bayes.js';
 import type { Evidence, OutcomeEvidence } from '../evidence/types.js';
 import { EFFECT_MEASURES, type Trial } from '../trial/schema.js';
-import { smallFontSize, type ChartTheme } from './chart-theme.js';
-import { CANVAS_WIDTH, commonParams, fmtRatio, lineHeight, withoutRoleRemark } from './chart-data.js';
+import { MIN_FONT_SIZE, smallFontSize, type ChartTheme } from './chart-theme.js';
+import { CANVAS_WIDTH, commonParams, fmtRatio, lineHeight, UNDER_HEIGHT, withoutRoleRemark } from './chart-data.js';
 import type { JsonObject } from './prepare-spec.js';
 import type { ChartSpecInput } from './spec-files.js';
 import { linesWidth, wrapText } from './text-metrics.js';
 
 const PRIOR_LABELS = { flat: 'Flat (data only)', neutral: 'Neutral', sceptical: 'Sceptical', enthusiastic: 'Enthusiastic' } as const;
-const PANEL_PX = 86;
+const MAX_PANEL_PX = 86;
 const GAP = 24;
 /** A curve's peak fills this share of its panel, leaving room between panels. */
 const PEAK = 0.82;
@@ -41,6 +43,12 @@ const pct = (p: number | null | undefined): string =>
   p === null || p === undefined ? 'not known' : p > 0.999 ? '>99.9%' : p < 0.001 ? '<0.1%' : `${(p * 100).toFixed(1)}%`;
 
 export function buildBayesChart(trial: Trial, theme: ChartTheme, evidence: Evidence | undefined): ChartSpecInput | null {
+  const roomy = drawBayes(trial, theme, evidence);
+  // A large theme size falls back to the smallest legible one rather than being shrunk under the table.
+  return roomy && roomy.height > UNDER_HEIGHT && theme.fontSize > MIN_FONT_SIZE ? drawBayes(trial, { ...theme, fontSize: MIN_FONT_SIZE }, evidence) : roomy;
+}
+
+function drawBayes(trial: Trial, theme: ChartTheme, evidence: Evidence | undefined): ChartSpecInput | null {
   if (!evidence) return null;
   const primary = evidence.primaryIndex === null ? undefined : evidence.outcomes[evidence.primaryIndex];
   const outcome: OutcomeEvidence | undefined = primary?.bayes ? primary : evidence.outcomes.find((o) => o.bayes);
@@ -72,9 +80,11 @@ export function buildBayesChart(trial: Trial, theme: ChartTheme, evidence: Evide
     if (prior !== 'flat') for (const g of flat) reference.push({ prior, ratio: Number(g.ratio.toPrecision(6)), top: at(g.density) });
   });
 
-  const labelLines = bayes.posteriors.map((p) => [PRIOR_LABELS[p.prior], `P(benefit) ${pct(p.pBenefit)}`]);
-  const labelWidth = Math.ceil(Math.max(...labelLines.map((l) => Math.max(linesWidth([l[0]!], f, true), linesWidth([l[1]!], s)))));
-  const panels = bayes.posteriors.map((p, k) => ({ y: k + 0.5, name: PRIOR_LABELS[p.prior], detail: `P(benefit) ${pct(p.pBenefit)}`, base: k + 1 }));
+  // One line per panel: the prior (bold), then P(benefit), in two columns.
+  const details = bayes.posteriors.map((p) => `P(benefit) ${pct(p.pBenefit)}`);
+  const nameWidth = Math.ceil(Math.max(...bayes.posteriors.map((p) => linesWidth([PRIOR_LABELS[p.prior]], f, true))));
+  const labelWidth = nameWidth + 12 + Math.ceil(Math.max(...details.map((d) => linesWidth([d], s))));
+  const panels = bayes.posteriors.map((p, k) => ({ y: k + 0.5, name: PRIOR_LABELS[p.prior], detail: details[k], base: k + 1 }));
 
   const threshold = bayes.mcid !== null && bayes.mcid >= lo && bayes.mcid <= hi ? bayes.mcid : null;
   // "MCID" only for a difference the user named as clinically important; otherwise it is the design's target effect.
@@ -88,9 +98,11 @@ export function buildBayesChart(trial: Trial, theme: ChartTheme, evidence: Evide
   const measureName = EFFECT_MEASURES[bayes.measure] ?? bayes.measure;
   const plotWidth = CANVAS_WIDTH - 24 - labelWidth - GAP;
   const axisTitle = wrapText(`${measureName}, ${first} vs ${second} (log scale)`, { maxWidth: plotWidth - 8, fontSize: f, maxLines: 3 });
-  const headerPx = lh + 10;
-  const below = 8 + 5 + 2 + s + 10 + axisTitle.length * lh + 16 + Math.round(s * 1.2) + 8 + 4;
-  const height = Math.round(8 + headerPx + priors.length * PANEL_PX + below);
+  const headerPx = lh + 4;
+  const below = 8 + 5 + 2 + s + 10 + axisTitle.length * lh + 16 + Math.round(s * 1.2) + 8;
+  // Panels share what the height budget leaves, never less than a label line.
+  const panelPx = Math.max(lh + 4, Math.min(MAX_PANEL_PX, Math.floor((UNDER_HEIGHT - 8 - headerPx - below) / priors.length)));
+  const height = Math.round(8 + headerPx + priors.length * panelPx + below);
 
   const name = withoutRoleRemark(outcome.name);
   const side = benefitAbove1 ? 'above 1' : 'below 1';
@@ -107,11 +119,12 @@ export function buildBayesChart(trial: Trial, theme: ChartTheme, evidence: Evide
     datasets: { curves, reference, panels, rules },
     params: {
       ...commonParams(trial, theme),
-      yDomain: [-(headerPx / PANEL_PX), priors.length],
+      yDomain: [-(headerPx / panelPx), priors.length],
       xDomain: [lo, hi],
       xTicks: logTicks(lo, hi, plotWidth),
       axisTitle,
       labelX: -(labelWidth + GAP),
+      detailX: -(labelWidth + GAP) + nameWidth + 12,
       curveColor: theme.textColor,
       shade: theme.accent,
       gridColor: theme.gridColor,

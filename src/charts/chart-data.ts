@@ -14,6 +14,8 @@ export const CANVAS_WIDTH = DEFAULT_BOXES.slide.width;
 export const MAX_CANVAS_HEIGHT = DEFAULT_BOXES.slide.height;
 /** The forest plot's second drawing, for the column beside a table. */
 export const BESIDE_WIDTH = DEFAULT_BOXES.beside.width;
+/** A chart drawn under other blocks of a content slide (the Bayesian chart under its table). */
+export const UNDER_HEIGHT = DEFAULT_BOXES.under.height;
 
 export interface ArmInfo {
   id: string;

@@ -3,7 +3,8 @@
 // 18 px on the slide. The boxes come from the theme CSS (`--td-chart-*` on
 // `section`, read with the theme's other variables), and the chart builders
 // draw their canvases to fit them: CANVAS_WIDTH × MAX_CANVAS_HEIGHT for a
-// chart slide, BESIDE_WIDTH for a chart beside a table.
+// chart slide, BESIDE_WIDTH for a chart beside a table, UNDER_HEIGHT for the
+// Bayesian chart under its table.
 //
 // An <img> of an SVG is never enlarged past its own width/height (max-width,
 // max-height, no width: 100%); it is only shrunk to fit its box, keeping its
@@ -15,7 +16,7 @@ export interface ChartBox {
   height: number;
 }
 
-export const PLACEMENTS = ['slide', 'beside'] as const;
+export const PLACEMENTS = ['slide', 'beside', 'under'] as const;
 export type Placement = (typeof PLACEMENTS)[number];
 export function isPlacement(v: unknown): v is Placement {
   return typeof v === 'string' && (PLACEMENTS as readonly string[]).includes(v);
@@ -30,11 +31,14 @@ export const DEFAULT_BOXES: Readonly<Record<Placement, ChartBox>> = {
   slide: { width: 1160, height: 540 },
   // About 55% of the body, beside a table on the "key results" slide.
   beside: { width: 620, height: 540 },
+  // Under other blocks on a content slide (the Bayesian table): src/deck/fit.ts counts 260 px.
+  under: { width: 1160, height: 260 },
 };
 
 const VAR_NAMES: Readonly<Record<Placement, { width: string; height: string }>> = {
   slide: { width: '--td-chart-width', height: '--td-chart-height' },
   beside: { width: '--td-chart-beside-width', height: '--td-chart-beside-height' },
+  under: { width: '--td-chart-width', height: '--td-chart-under-height' },
 };
 
 function px(vars: ThemeVars, name: string, fallback: number): number {

@@ -19,9 +19,18 @@ const TRIALS = readdirSync(DATA).filter((f) => f.endsWith('.yaml')).sort();
 
 interface Drawing { trial: string; theme: string; chart: string; placement: Placement; svg: string; width: number; height: number; scale: number }
 
-/** Each drawing of a chart with the box it is placed in. */
+/**
+ * Each drawing of a chart with every box it may be placed in: its own slide;
+ * the forest plot's beside drawing next to a table; the Bayesian chart under
+ * its table on a content slide (src/deck: slides-appraisal.ts, fit.ts).
+ */
 function drawings(c: Chart): { placement: Placement; svg: string; width: number; height: number }[] {
-  return [{ placement: 'slide', svg: c.svg, width: c.width, height: c.height }, ...(c.beside ? [{ placement: 'beside' as const, ...c.beside }] : [])];
+  const main = { svg: c.svg, width: c.width, height: c.height };
+  return [
+    { placement: 'slide', ...main },
+    ...(c.id === 'bayes' ? [{ placement: 'under' as const, ...main }] : []),
+    ...(c.beside ? [{ placement: 'beside' as const, ...c.beside }] : []),
+  ];
 }
 
 const all: Drawing[] = [];
@@ -51,6 +60,7 @@ describe('chart text on the projected slide', () => {
     expect(themeNames).toEqual(expect.arrayContaining(['accessible', 'cardiology', 'clinical', 'icu']));
     expect(new Set(all.map((d) => `${d.trial} ${d.theme}`)).size).toBe(TRIALS.length * themeNames.length);
     expect(all.some((d) => d.chart === 'forest' && d.placement === 'beside')).toBe(true);
+    expect(all.some((d) => d.chart === 'bayes' && d.placement === 'under')).toBe(true);
   });
 
   it('is at least 18 px: SVG font size × placement scale', () => {
@@ -87,5 +97,6 @@ describe('placement scale', () => {
   it('reads the boxes from the theme CSS', () => {
     expect(chartBox({ '--td-chart-width': '1000px', '--td-chart-height': '500px' }, 'slide')).toEqual({ width: 1000, height: 500 });
     expect(chartBox({}, 'beside')).toEqual({ width: 620, height: 540 });
+    expect(chartBox({ '--td-chart-width': '1160px', '--td-chart-under-height': '260px' }, 'under')).toEqual({ width: 1160, height: 260 });
   });
 });

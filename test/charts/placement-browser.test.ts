@@ -14,7 +14,7 @@ import { listThemes } from '../../src/themes/registry.js';
 import { withBrowser } from '../helpers/browser.js';
 import { levoecmo } from './trials.js';
 
-interface Shown { slide: number; natural: number; shown: number; shownHeight: number; inside: boolean }
+interface Shown { slide: number; natural: number; shown: number; shownHeight: number; inside: boolean; beside?: boolean }
 
 const BIG = `<svg xmlns="http://www.w3.org/2000/svg" width="2320" height="1080" viewBox="0 0 2320 1080"><rect width="2320" height="1080" fill="#888"/></svg>`;
 
@@ -31,7 +31,9 @@ describe('chart placement in a real browser', () => {
           { placement: 'slide', svg: BIG, width: 2320, height: 1080 },
         ];
         const slideClass = { slide: 'chart', beside: 'chart-beside' } as const;
-        const slides = images.map((img) => `<!-- _class: ${slideClass[img.placement]} -->\n\n## Chart\n\n![chart](${svgDataUri(img.svg)})`);
+        // Beside a table, as on the key-results slide: the table on the left, the chart on the right.
+        const table = '| Outcome | Dabigatran | Warfarin |\n| --- | --- | --- |\n| Stroke | 1.5% | 1.7% |\n| Major bleeding | 2.7% | 3.4% |\n\n';
+        const slides = images.map((img) => `<!-- _class: ${slideClass[img.placement]} -->\n\n## Chart\n\n${img.placement === 'beside' ? table : ''}![chart](${svgDataUri(img.svg)})`);
         const md = `---\ntheme: ${theme.name}\n---\n\n${slides.join('\n\n---\n\n')}\n`;
         const rendered = renderDeck(md, { themes, title: 't', author: 'a', description: 'd' });
         const page = await browser.newPage();
@@ -43,7 +45,13 @@ describe('chart placement in a real browser', () => {
             const img = s.querySelector('img') as HTMLImageElement;
             const r = img.getBoundingClientRect();
             const box = s.getBoundingClientRect();
-            return { slide, natural: img.naturalWidth, shown: r.width, shownHeight: r.height, inside: r.bottom <= box.bottom + 0.5 && r.right <= box.right + 0.5 };
+            const table = s.querySelector('table')?.getBoundingClientRect();
+            return {
+              slide, natural: img.naturalWidth, shown: r.width, shownHeight: r.height,
+              inside: r.bottom <= box.bottom + 0.5 && r.right <= box.right + 0.5,
+              // The table sits left of the chart, side by side.
+              beside: table ? table.right <= r.left + 0.5 && table.top < r.bottom && r.top < table.bottom : undefined,
+            };
           }),
         );
         await page.close();
@@ -59,6 +67,7 @@ describe('chart placement in a real browser', () => {
         // Our charts are shown at 100%; the oversized one is shrunk to the box height.
         expect(shown[0]!.shown).toBe(forest.width);
         expect(shown[1]!.shown).toBe(forest.beside!.width);
+        expect(shown[1]!.beside, `${theme.name}: table left of the chart`).toBe(true);
         expect(shown[2]!.shownHeight).toBeCloseTo(chartBox(vars, 'slide').height, 0);
       }
     });
