@@ -23,6 +23,8 @@ export interface ForestRow {
   margin?: number;
   /** Equivalence margins are symmetrical: 1.25 also draws 0.80. */
   equivalence: boolean;
+  /** The analysis population when the effect names one (ITT, per-protocol…). */
+  population?: string;
 }
 
 export interface ForestGroup {
@@ -46,7 +48,7 @@ function ratioRow(trial: Trial, o: Outcome, e: Effect | undefined): ForestRow | 
   const m = o.margin;
   const margin = m && m.value > 0 && (m.measure === undefined || isRatioMeasure(m.measure)) ? m.value : undefined;
   const equivalence = margin !== undefined && outcomeHypothesis(trial, o) === 'equivalence';
-  return { outcome: o, measure: e.measure, estimate: e.estimate, lower, upper, level, comparison: effectComparison(trial, e), margin, equivalence };
+  return { outcome: o, measure: e.measure, estimate: e.estimate, lower, upper, level, comparison: effectComparison(trial, e), margin, equivalence, population: e.population };
 }
 
 /** Every reported ratio with a CI: each outcome's effect, and further effects that make another comparison. */
@@ -132,4 +134,19 @@ export function marginLines(r: Pick<ForestRow, 'margin' | 'equivalence'>): numbe
 
 export function marginNote(r: Pick<ForestRow, 'margin' | 'equivalence'>): string {
   return `${r.equivalence ? 'Equivalence' : 'NI'} margin ${fmtRatio(r.margin ?? 1)}`;
+}
+
+const POPULATION_WORDS: Readonly<Record<string, RegExp>> = {
+  ITT: /\b(?:ITT|intention[- ]to[- ]treat)\b/i,
+  mITT: /\b(?:mITT|modified intention)/i,
+  'per-protocol': /\bper[- ]protocol\b/i,
+  'on-treatment': /\bon[- ]treatment\b/i,
+  'as-treated': /\bas[- ]treated\b/i,
+};
+
+/** The row's label: the outcome's name, plus its analysis population when the name does not already say it. */
+export function rowLabel(r: Pick<ForestRow, 'outcome' | 'population'>): string {
+  const p = r.population;
+  if (!p || (POPULATION_WORDS[p] ?? new RegExp(p, 'i')).test(r.outcome.name)) return r.outcome.name;
+  return `${r.outcome.name} (${p})`;
 }

@@ -12,7 +12,7 @@ import type { Trial } from '../trial/schema.js';
 import { comparisonLabel } from '../trial/comparisons.js';
 import { MIN_FONT_SIZE, smallFontSize, type ChartTheme } from './chart-theme.js';
 import { BESIDE_WIDTH, CANVAS_WIDTH, commonParams, fmtRatio, isPrimary, lineHeight, MAX_CANVAS_HEIGHT } from './chart-data.js';
-import { forestGroups, forestRows, groupHeading, logDomain, marginLines, marginNote, sideLabels, type ForestGroup, type ForestRow } from './forest-rows.js';
+import { forestGroups, forestRows, groupHeading, logDomain, marginLines, marginNote, rowLabel, sideLabels, type ForestGroup, type ForestRow } from './forest-rows.js';
 import type { JsonObject } from './prepare-spec.js';
 import { linesWidth, textWidth, wrapText } from './text-metrics.js';
 import type { ChartDrawing, ChartSpecInput } from './spec-files.js';
@@ -65,7 +65,7 @@ function draw(trial: Trial, theme: ChartTheme, groups: readonly ForestGroup[], l
   const labelMax = Math.max(200, layout.width - fixedX - plotWanted);
   const maxLines = column ? 3 : 4;
   const wrap = (t: string, size: number, bold: boolean): string[] => wrapText(t, { maxWidth: labelMax, fontSize: size, bold, maxLines });
-  const labelLines = rows.map((r) => wrap(r.outcome.name, f, isPrimary(r.outcome)));
+  const labelLines = rows.map((r) => wrap(rowLabel(r), f, isPrimary(r.outcome)));
   const belowLines = estimates.map((e) => wrap(e, s, false));
   const headings = groups.map((g) => wrap(groupHeading(trial, g, manyComparisons), f, true));
   const labelWidth = Math.ceil(Math.max(
@@ -201,7 +201,7 @@ export function buildForestChart(trial: Trial, theme: ChartTheme): ChartSpecInpu
       const sd = sideLabels(trial, g.comparison, g.benefit);
       const lowSide = sd.lower.replace('\u2190 ', '');
       const head = `${groupHeading(trial, g, namesComparisons(trial, groups))} (ratios below 1: ${lowSide[0]!.toLowerCase()}${lowSide.slice(1)})`;
-      return `${head}: ${g.rows.map((r) => `${r.outcome.name}${isPrimary(r.outcome) && !/primary/i.test(r.outcome.name) ? ' (primary)' : ''}: ${spokenEstimate(r)}${r.margin ? `, ${r.equivalence ? 'equivalence' : 'non-inferiority'} margin ${fmtRatio(r.margin)}` : ''}`).join('; ')}.`;
+      return `${head}: ${g.rows.map((r) => `${rowLabel(r)}${isPrimary(r.outcome) && !/primary/i.test(r.outcome.name) ? ' (primary)' : ''}: ${spokenEstimate(r)}${r.margin ? `, ${r.equivalence ? 'equivalence' : 'non-inferiority'} margin ${fmtRatio(r.margin)}` : ''}`).join('; ')}.`;
     }).join(' ');
 
   return { id: 'forest', title: 'Ratio outcomes (forest plot)', alt, ...slide, ...(beside ? { beside } : {}) };

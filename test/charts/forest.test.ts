@@ -4,7 +4,7 @@ import { chartTrial, type Chart } from '../../src/charts/index.js';
 import { logDomain, sideLabels } from '../../src/charts/forest.js';
 import { trialSchema } from '../../src/trial/schema.js';
 import { findText, svgLines, svgTexts } from './svg-text.js';
-import { DAPA_HF_INPUT, dapaHf, KCCQ_RESPONDER, LEVOECMO_INPUT, levoecmo, rely } from './trials.js';
+import { DAPA_HF_INPUT, dapaHf, KCCQ_RESPONDER, LEVOECMO_INPUT, levoecmo, RELY_INPUT, rely } from './trials.js';
 
 const forestOf = async (trial: ReturnType<typeof levoecmo>): Promise<Chart> => {
   const chart = (await chartTrial(trial)).charts.find((c) => c.id === 'forest');
@@ -210,5 +210,21 @@ describe('forest helpers', () => {
     expect(logDomain([0.9], [1500]).ticks).toEqual([0.0001, 0.001, 0.01, 0.1, 1, 10, 100, 1000, 10000]);
     expect(logDomain([0.06], [3]).ticks).toEqual([0.05, 0.1, 0.2, 0.5, 1, 2, 5, 10, 20]);
     expect(logDomain([0.05], [3]).ticks).toEqual([0.01, 0.1, 1, 10, 100]);
+  });
+});
+
+describe('forest plot: analysis populations', () => {
+  it('names a row\'s population when its outcome name does not, so per-protocol and ITT rows are told apart', async () => {
+    const [primary] = RELY_INPUT.results;
+    const results = [
+      { ...primary!, effect: { ...primary!.effect!, population: 'per-protocol' as const }, otherEffects: [] },
+      { ...primary!, name: 'Stroke or systemic embolism, intention-to-treat', role: 'secondary' as const, effect: { ...primary!.effect!, estimate: 0.92, population: 'ITT' as const }, otherEffects: [] },
+    ];
+    const chart = await forestOf(trialSchema.parse({ ...RELY_INPUT, results }));
+    const texts = svgTexts(chart.svg).map((t) => t.text);
+    expect(texts).toContain('Stroke or systemic embolism (per-protocol)');
+    expect(texts).toContain('Stroke or systemic embolism, intention-to-treat');
+    expect(texts).not.toContain('Stroke or systemic embolism, intention-to-treat (ITT)');
+    expect(chart.alt).toContain('Stroke or systemic embolism (per-protocol) (primary): RR 0.91');
   });
 });
