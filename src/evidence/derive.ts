@@ -14,9 +14,11 @@ import { TrialdeckError, type Diagnostic } from '../errors.js';
 import { isRatioMeasure, type Effect, type Outcome, type Trial } from '../trial/schema.js';
 import { auditTrial } from './audit.js';
 import { bayesianReanalysis } from './bayes.js';
+import { deriveContext } from './context.js';
 import { countsAreValid } from './counts.js';
 import { fisherExact } from './fisher.js';
 import { fragilityIndex, type FragilityOptions } from './fragility.js';
+import type { MetaOptions } from './meta-analysis.js';
 import { riskDifference } from './newcombe.js';
 import { numberNeededToTreat } from './nnt.js';
 import { oddsRatio } from './odds-ratio.js';
@@ -34,6 +36,8 @@ export interface DeriveOptions {
   /** Significance level of the fragility index; 0.05 by default. */
   alpha?: number;
   fragilityCap?: FragilityOptions['cap'];
+  /** τ² estimator and CI of the context meta-analysis (default REML, normal CI). */
+  meta?: MetaOptions;
 }
 
 function warning(code: string, path: string, message: string): Diagnostic {
@@ -124,12 +128,14 @@ export function deriveEvidence(trial: Trial, options: DeriveOptions = {}): Evide
     return { index, name: outcome.name, role: outcome.role, benefit: outcome.benefit ?? null, binary, bayes };
   });
 
+  const context = deriveContext(trial, { ...options.meta, arms: [expArm.id, compArm.id] });
   return {
     arms: { experimental: { id: expArm.id, label: expArm.label }, comparator: { id: compArm.id, label: compArm.label } },
     outcomes,
     primaryIndex: primaryIndex >= 0 ? primaryIndex : null,
     fragility,
     audit: auditTrial(trial),
+    ...(context ? { context } : {}),
     warnings,
   };
 }

@@ -2,6 +2,7 @@
 // value here is plain JSON: no Infinity, no NaN, no class instances, so an
 // `Evidence` can be cached, snapshotted and handed to templates as is.
 import type { Diagnostic } from '../errors.js';
+import type { ContextEvidence } from './context-types.js';
 import type { BenefitDirection, EffectMeasure, OutcomeRole } from '../trial/schema.js';
 
 /** One arm of a two-arm binary outcome. */
@@ -211,5 +212,7 @@ export interface Evidence {
   /** Fragility (or reverse fragility) of the primary outcome, when it has event counts. */
   fragility: (FragilityResult & { outcomeIndex: number }) | null;
   audit: AuditFinding[];
+  /** "Where this trial sits": the context trials pooled with this one; absent when `context.trials` is empty. */
+  context?: ContextEvidence;
   warnings: Diagnostic[];
 }

@@ -2,6 +2,7 @@
 // TypeScript types are inferred from it and schema/trial.schema.json is
 // generated from it (test/trial/json-schema.test.ts keeps them in sync).
 import { z } from 'zod';
+import { contextTrialsSchema } from './context-schema.js';
 
 const text = z.string().min(1, 'expected a non-empty string');
 
@@ -233,8 +234,10 @@ export const trialSchema = z.strictObject({
       question: z.string().optional(),
       hypothesis: z.string().optional(),
       whyItMatters: bullets,
+      /** Related trials for "Where this trial sits" (src/trial/context-schema.ts). */
+      trials: contextTrialsSchema,
     })
-    .default({ background: [], whyItMatters: [] }),
+    .default({ background: [], whyItMatters: [], trials: [] }),
   design: designSchema,
   /** The first arm is the experimental one; effects compare it with the second. */
   arms: z.array(armSchema).min(2, 'expected at least two arms').max(MAX_ARMS, `expected at most ${MAX_ARMS} arms`),
