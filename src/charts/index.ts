@@ -10,6 +10,7 @@ import type { Trial } from '../trial/schema.js';
 import { buildBayesChart } from './bayes.js';
 import { DEFAULT_CHART_THEME, type ChartTheme } from './chart-theme.js';
 import { buildCompetingChart } from './competing.js';
+import { buildContextForestChart } from './context-forest.js';
 import { buildContinuousChart } from './continuous.js';
 import { buildEventRatesChart } from './event-rates.js';
 import { buildFlowChart } from './flow.js';
@@ -41,7 +42,8 @@ export const CHART_BUILDERS: readonly ((trial: Trial, theme: ChartTheme) => Char
 
 /** Builds the chart inputs without rendering (cheap; no vega). */
 export function buildChartInputs(trial: Trial, theme: ChartTheme = DEFAULT_CHART_THEME, evidence?: Evidence): ChartSpecInput[] {
-  return [...CHART_BUILDERS.map((build) => build(trial, theme)), buildBayesChart(trial, theme, evidence)].filter((c): c is ChartSpecInput => c !== null);
+  const fromEvidence = [buildBayesChart(trial, theme, evidence), buildContextForestChart(trial, theme, evidence)];
+  return [...CHART_BUILDERS.map((build) => build(trial, theme)), ...fromEvidence].filter((c): c is ChartSpecInput => c !== null);
 }
 
 export async function chartTrial(trial: Trial, options: ChartOptions = {}): Promise<ChartSet> {
@@ -98,5 +100,5 @@ export { svgDataUri } from './svg-cache.js';
 export { DEFAULT_CHART_THEME, vegaLiteConfig, type ChartTheme } from './chart-theme.js';
 export { denyAllLoader, createFailingLogger } from './sandbox.js';
 export { textWidth, vegaTextWidth, wrapText } from './text-metrics.js';
-export { buildBayesChart, buildForestChart, buildCompetingChart, buildContinuousChart, buildEventRatesChart, buildFlowChart };
+export { buildBayesChart, buildContextForestChart, buildForestChart, buildCompetingChart, buildContinuousChart, buildEventRatesChart, buildFlowChart };
 export { CHART_IDS, DEFAULT_SPEC_DIR, isChartId, type Chart, type ChartId, type ChartSet, type ChartSpecInput } from './spec-files.js';
