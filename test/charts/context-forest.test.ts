@@ -1,0 +1,123 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_CHART_THEME } from '../../src/charts/chart-theme.js';
+import { buildContextForestChart, chartTrial, type Chart } from '../../src/charts/index.js';
+import { deriveEvidence } from '../../src/evidence/derive.js';
+import { loadTrial } from '../../src/trial/load.js';
+import { trialSchema, type Trial, type TrialInput } from '../../src/trial/schema.js';
+import { findText, svgTexts } from './svg-text.js';
+
+async function contextChart(trial: Trial): Promise<Chart> {
+  const chart = (await chartTrial(trial, { evidence: deriveEvidence(trial) })).charts.find((c) => c.id === 'context-forest');
+  if (!chart) throw new Error('no context chart');
+  return chart;
+}
+
+function expectLegible(c: Chart): void {
+  const sizes = [...c.svg.matchAll(/font-size="([\d.]+)px"/g)].map((m) => Number(m[1]));
+  expect(sizes.length).toBeGreaterThan(10);
+  // Full-width on a 1280×720 slide: 18 px everywhere, tick labels and source line included.
+  expect(Math.min(...sizes)).toBeGreaterThanOrEqual(18);
+  expect(c.svg).not.toContain('\u2026');
+  expect(c.width).toBe(1100);
+  for (const t of svgTexts(c.svg)) expect(t.x >= 0 && t.x <= c.width && t.y >= 0 && t.y <= c.height, t.text).toBe(true);
+  const families = new Set([...c.svg.matchAll(/font-family="([^"]+)"/g)].map((m) => m[1]));
+  expect([...families]).toEqual([DEFAULT_CHART_THEME.font]);
+}
+
+describe('context forest: DAPA-HF beside EMPEROR-Reduced', () => {
+  let chart: Chart;
+  beforeAll(async () => {
+    chart = await contextChart((await loadTrial('data/dapa-hf.yaml')).trial);
+  });
+
+  it('lists the trials by year, this trial marked in bold and the accent colour', () => {
+    const texts = svgTexts(chart.svg).map((t) => t.text);
+    const i = texts.indexOf('DAPA-HF, 2019 (this trial)');
+    const j = texts.indexOf('EMPEROR-Reduced, 2020');
+    expect(i).toBeGreaterThanOrEqual(0);
+    expect(j).toBeGreaterThanOrEqual(0);
+    expect(findText(chart.svg, 'DAPA-HF, 2019 (this trial)')!.y).toBeLessThan(findText(chart.svg, 'EMPEROR-Reduced, 2020')!.y);
+    expect(findText(chart.svg, 'DAPA-HF, 2019 (this trial)')!.attrs['font-weight']).toBe('bold');
+    expect(chart.svg).toMatch(new RegExp(`fill="${DEFAULT_CHART_THEME.accent}"`, 'i'));
+    expect(texts).toContain('0.75 (0.65\u20130.85)');
+    expect(texts).toContain('0.75 (0.65\u20130.86)');
+  });
+
+  it('draws the pooled diamond with its numbers and says the prediction interval needs 3 trials', () => {
+    const texts = svgTexts(chart.svg).map((t) => t.text);
+    expect(texts).toContain('Pooled with DAPA-HF (2 trials)');
+    expect(texts).toContain('0.75 (0.68\u20130.83)');
+    expect(texts).toContain('needs 3 or more trials');
+    // The diamond: a filled area path with four corners (left, top, right, bottom).
+    expect(chart.svg).toMatch(/class="mark-area[^"]*"/);
+    // No "without" row: one other trial is not a pool.
+    expect(texts.some((t) => t.startsWith('Pooled without'))).toBe(false);
+  });
+
+  it('carries the favours labels and the measure, like the main forest plot', () => {
+    const texts = svgTexts(chart.svg).map((t) => t.text);
+    expect(texts).toContain('\u2190 Favours Dapagliflozin');
+    expect(texts).toContain('Favours Placebo \u2192');
+    expect(texts).toContain('HR, Dapagliflozin vs Placebo (log scale)');
+    expect(texts).toContain('HR (95% CI)');
+  });
+
+  it('is legible at slide scale and untruncated', () => {
+    expectLegible(chart);
+    expect(chart.alt).toContain('Pooled with DAPA-HF (2 trials): 0.75 (0.68\u20130.83)');
+  });
+});
+
+// A 13-trial context (metafor's dat.bcg) to show the crowded case: the last
+// trial plays "this trial", the other 12 are context entries with counts.
+const BCG: readonly [string, number, number, number, number, number][] = [
+  ['Aronson', 1948, 4, 119, 11, 128], ['Ferguson & Simes', 1949, 6, 300, 29, 274], ['Rosenthal et al', 1960, 3, 228, 11, 209],
+  ['Hart & Sutherland', 1977, 62, 13536, 248, 12619], ['Frimodt-Moller et al', 1973, 33, 5036, 47, 5761],
+  ['Stein & Aronson', 1953, 180, 1361, 372, 1079], ['Vandiviere et al', 1973, 8, 2537, 10, 619],
+  ['TPT Madras', 1980, 505, 87886, 499, 87892], ['Coetzee & Berjak', 1968, 29, 7470, 45, 7232],
+  ['Rosenthal et al', 1961, 17, 1699, 65, 1600], ['Comstock et al', 1974, 186, 50448, 141, 27197],
+  ['Comstock & Webster', 1969, 5, 2493, 3, 2338],
+];
+
+function bcgTrial(): Trial {
+  const input: TrialInput = {
+    publication: { title: 'BCG vaccine in Georgia', acronym: 'Comstock 1976', year: 1976, journal: 'Am Rev Respir Dis', citation: 'Comstock GW, et al. 1976.' },
+    design: { intervention: { name: 'BCG' }, comparator: { name: 'No vaccine' } },
+    arms: [{ id: 'bcg', label: 'BCG', randomised: 16913 }, { id: 'control', label: 'Control', randomised: 17854 }],
+    results: [{
+      name: 'Tuberculosis', role: 'primary', benefit: 'lower',
+      arms: { bcg: { kind: 'events', events: 27, total: 16913 }, control: { kind: 'events', events: 29, total: 17854 } },
+    }],
+    context: {
+      trials: BCG.map(([name, year, tpos, tneg, cpos, cneg]) => ({
+        name, year, outcome: 'Tuberculosis', measure: 'RR',
+        counts: { experimental: { events: tpos, total: tpos + tneg }, control: { events: cpos, total: cpos + cneg } },
+      })),
+    },
+  };
+  return trialSchema.parse(input);
+}
+
+describe('context forest: 13 trials', () => {
+  it('pools all 13 as metafor does, and shows both pools and the prediction interval', async () => {
+    const trial = bcgTrial();
+    const a = deriveEvidence(trial).context!.analyses[0]!;
+    expect(a.with.k).toBe(13);
+    expect(a.with.estimate).toBeCloseTo(-0.7145, 4);
+    expect(a.without?.k).toBe(12);
+    const chart = await contextChart(trial);
+    const texts = svgTexts(chart.svg).map((t) => t.text);
+    expect(texts).toContain('Pooled without Comstock 1976 (12 trials)');
+    expect(texts).toContain('Pooled with Comstock 1976 (13 trials)');
+    expect(texts).toContain(`${a.with.ratioPrediction!.lower.toFixed(2)}\u2013${a.with.ratioPrediction!.upper.toFixed(2)}`);
+    expect(texts).toContain('Comstock 1976, 1976 (this trial)');
+    expectLegible(chart);
+    // Ordered by year: Aronson 1948 first, TPT Madras 1980 last.
+    expect(findText(chart.svg, 'Aronson, 1948')!.y).toBeLessThan(findText(chart.svg, 'TPT Madras, 1980')!.y);
+  });
+
+  it('is absent without context trials or without a pool', () => {
+    const plain = trialSchema.parse({ ...bcgTrial(), context: { trials: [] } });
+    expect(buildContextForestChart(plain, DEFAULT_CHART_THEME, deriveEvidence(plain))).toBeNull();
+  });
+});
