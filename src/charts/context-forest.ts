@@ -76,14 +76,14 @@ export function buildContextForestChart(trial: Trial, theme: ChartTheme, evidenc
     };
   });
   let y = a.studies.length + 0.4;
-  if (a.without && a.without.k >= 2) rows.push(pooledRow(y++, `Pooled without ${acronym} (${a.without.k} trials)`, a.without, theme.mutedColor));
-  rows.push(pooledRow(y++, `Pooled with ${acronym} (${a.with.k} trials)`, a.with, theme.accent));
+  if (a.without && a.without.k >= 2) rows.push(pooledRow(y++, `Pooled without ${acronym} (${a.without.k} studies)`, a.without, theme.mutedColor));
+  rows.push(pooledRow(y++, `Pooled with ${acronym} (${a.with.k} studies)`, a.with, theme.accent));
   const pi = a.with.ratioPrediction;
   const piLabel = `${levelText(a.with.level)} prediction interval`;
   rows.push({
     y: y++, kind: 'prediction', label: piLabel, bold: false, estimate: null, lower: pi?.lower ?? null, upper: pi?.upper ?? null,
-    estimateText: pi ? range(pi.lower, pi.upper) : 'needs 3 or more trials', weightText: '', color: theme.mutedColor, size: 0,
-    description: pi ? `${piLabel}: ${range(pi.lower, pi.upper)}` : `${piLabel}: not estimable with ${a.with.k} trials`,
+    estimateText: pi ? range(pi.lower, pi.upper) : 'needs 3 or more studies', weightText: '', color: theme.mutedColor, size: 0,
+    description: pi ? `${piLabel}: ${range(pi.lower, pi.upper)}` : `${piLabel}: not estimable with ${a.with.k} studies`,
   });
 
   const diamonds = rows.filter((r) => r.kind === 'pooled').flatMap((r) => [
@@ -136,7 +136,7 @@ export function buildContextForestChart(trial: Trial, theme: ChartTheme, evidenc
         { side: 'higher', ratio: 1, text: wrapSide(sides.higher) },
       ],
       headers: [
-        { column: 'label', text: 'Trial' },
+        { column: 'label', text: 'Study' },
         { column: 'estimate', text: estimateHeader },
         { column: 'weight', text: weightHeader },
       ],

@@ -45,9 +45,9 @@ describe('context forest: DAPA-HF beside EMPEROR-Reduced', () => {
 
   it('draws the pooled diamond with its numbers and says the prediction interval needs 3 trials', () => {
     const texts = svgTexts(chart.svg).map((t) => t.text);
-    expect(texts).toContain('Pooled with DAPA-HF (2 trials)');
+    expect(texts).toContain('Pooled with DAPA-HF (2 studies)');
     expect(texts).toContain('0.75 (0.68\u20130.83)');
-    expect(texts).toContain('needs 3 or more trials');
+    expect(texts).toContain('needs 3 or more studies');
     // The diamond: a filled area path with four corners (left, top, right, bottom).
     expect(chart.svg).toMatch(/class="mark-area[^"]*"/);
     // No "without" row: one other trial is not a pool.
@@ -64,7 +64,7 @@ describe('context forest: DAPA-HF beside EMPEROR-Reduced', () => {
 
   it('is legible at slide scale and untruncated', () => {
     expectLegible(chart);
-    expect(chart.alt).toContain('Pooled with DAPA-HF (2 trials): 0.75 (0.68\u20130.83)');
+    expect(chart.alt).toContain('Pooled with DAPA-HF (2 studies): 0.75 (0.68\u20130.83)');
   });
 });
 
@@ -107,8 +107,8 @@ describe('context forest: 13 trials', () => {
     expect(a.without?.k).toBe(12);
     const chart = await contextChart(trial);
     const texts = svgTexts(chart.svg).map((t) => t.text);
-    expect(texts).toContain('Pooled without Comstock 1976 (12 trials)');
-    expect(texts).toContain('Pooled with Comstock 1976 (13 trials)');
+    expect(texts).toContain('Pooled without Comstock 1976 (12 studies)');
+    expect(texts).toContain('Pooled with Comstock 1976 (13 studies)');
     expect(texts).toContain(`${a.with.ratioPrediction!.lower.toFixed(2)}\u2013${a.with.ratioPrediction!.upper.toFixed(2)}`);
     expect(texts).toContain('Comstock 1976, 1976 (this trial)');
     expectLegible(chart);
