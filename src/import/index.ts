@@ -15,6 +15,7 @@ import { parseBulletList, parseInterpretation, parseParagraphs, parseStrengthsLi
 import { classify, textItems } from './bullets.js';
 import { Citations, parseBibliography } from './citations.js';
 import { parseContext } from './context.js';
+import { contextTrialsFromControversies } from './context-trials.js';
 import { parseDesign } from './design.js';
 import { MESSAGES } from './messages.js';
 import { parsePublication } from './publication.js';
@@ -66,6 +67,10 @@ export function importSummary(text: string, file?: string): ImportResult {
   report.throwIfProblems();
   if (!publication || !results) throw new TrialdeckError('INTERNAL', 'importer lost a problem report');
 
+  const controversies = parseBulletList(sections.controversies, 'controversies', cite);
+  const primaryOutcome = (results.results.find((o) => o.role === 'primary') ?? results.results[0])?.name;
+  const contextTrials = contextTrialsFromControversies(sections.controversies, controversies, { acronym: publication.acronym, primaryOutcome, bibliography }, report);
+
   const trial: TrialInput = prune({
     id: slugify(publication.acronym),
     publication,
@@ -74,6 +79,7 @@ export function importSummary(text: string, file?: string): ImportResult {
       question: context.question,
       hypothesis: context.hypothesis,
       whyItMatters: context.whyItMatters,
+      trials: contextTrials,
     }),
     design: prune({
       question: design.question,
@@ -97,7 +103,7 @@ export function importSummary(text: string, file?: string): ImportResult {
     strengths,
     limitations,
     interpretation: parseInterpretation(sections.interpretation, cite),
-    controversies: parseBulletList(sections.controversies, 'controversies', cite),
+    controversies,
     summary: parseBulletList(sections.summary, 'summary', cite),
     takeaway: parseParagraphs(sections.takeaway, 'takeaway', cite),
     overallSummary: parseBulletList(sections.overallSummary, 'overallSummary', cite),

@@ -69,9 +69,10 @@ export const contextTrialSchema = z
     if (t.fileOutcome && !t.file) need('fileOutcome', 'fileOutcome needs file');
     if (t.file) return; // the loader fills the rest from that file
     if (!t.name) need('name', 'expected a name (or file)');
-    if (t.year === undefined) need('year', 'expected a year (or file)');
-    if (!t.measure) need('measure', `expected one of ${CONTEXT_MEASURES.join(', ')} (or file)`);
-    if (!t.exclude && !t.ci && !t.counts) need('ci', 'expected estimate and ci, or counts (or file, or exclude)');
+    if (t.exclude) return; // listed with the presenter's reason, never pooled: no numbers needed
+    if (t.year === undefined) need('year', 'expected a year (or file, or exclude)');
+    if (!t.measure) need('measure', `expected one of ${CONTEXT_MEASURES.join(', ')} (or file, or exclude)`);
+    if (!t.ci && !t.counts) need('ci', 'expected estimate and ci, or counts (or file, or exclude)');
     if (t.estimate !== undefined && !t.ci) need('ci', 'expected a CI with the estimate');
   });
 

@@ -36,7 +36,8 @@ describe('buildContextView', () => {
     expect(v.sits.subtitle).toBe('Successful VA-ECMO weaning within 30 days (sHR)');
     expect(v.changed!.without).toBe('Without LEVOECMO: Paulo et al. alone, sHR 1.45 (95% CI 0.77 to 2.70)');
     expect(v.changed!.with).toBe('With LEVOECMO (2 studies): sHR 1.09 (95% CI 0.83 to 1.45)');
-    expect(v.sits.leftOut.map((l) => l.lead)).toEqual(['Massol et al. (2023)', 'Liu et al. (2024)']);
+    expect(v.sits.leftOut.map((l) => l.lead)).toEqual(['Massol et al. (2023)', 'Liu et al. (2024)', 'WEANILEVO']);
+    expect(v.sits.leftOut[2]!.text).toContain('terminated early for insufficient funding after 82 patients');
     expect(v.sits.leftOut[0]!.text).toContain('reports an HR; LEVOECMO reports an sHR');
   });
 

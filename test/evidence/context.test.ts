@@ -137,13 +137,13 @@ describe('the examples', () => {
     expect(ctx.excluded.map((e) => [e.name, e.reason])).toEqual([['EMPEROR-Preserved', 'presenter']]);
   });
 
-  it('LEVOECMO: primary sHR pooled with Paulo 2025; Massol 2023 HR left out; Liu 2024 left out by the presenter', async () => {
+  it('LEVOECMO: primary sHR pooled with Paulo 2025; Massol 2023 HR left out; Liu 2024 and WEANILEVO (no results) left out by the presenter', async () => {
     const { trial } = await loadTrial('data/levoecmo.yaml');
     const ctx = deriveEvidence(trial).context!;
     const a = ctx.analyses[ctx.headline!]!;
     expect(a.measure).toBe('sHR');
     expect(a.studies.map((s) => s.name)).toEqual(['Paulo et al.', 'LEVOECMO']);
-    expect(ctx.excluded.map((e) => [e.name, e.reason])).toEqual([['Massol et al.', 'other-measure'], ['Liu et al.', 'presenter']]);
+    expect(ctx.excluded.map((e) => [e.name, e.reason])).toEqual([['Massol et al.', 'other-measure'], ['Liu et al.', 'presenter'], ['WEANILEVO', 'presenter']]);
     // Every cited reference exists in the bibliography.
     const refs = new Set(trial.bibliography.map((b) => b.n));
     for (const t of trial.context.trials) expect(refs.has(t.ref!)).toBe(true);

@@ -3,6 +3,7 @@
 // are set by hand; they are listed here so the equality test stays honest.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { parse } from 'yaml';
 import type { TrialInput } from '../../src/trial/schema.js';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -19,9 +20,27 @@ export interface Example {
   handEdits?: (trial: TrialInput) => void;
 }
 
+const NOT_POOLED = (i: number): string => `SUMMARY_CONTEXT_NOT_READ controversies[${i}]`;
+
+/**
+ * `context.trials` of an example, as committed. The summaries' Controversies
+ * name the other evidence without numbers to pool (the import warns); the
+ * entries were written by hand from the cited publications, and
+ * test/evidence/context.test.ts checks what they pool to.
+ */
+function handContext(id: string): (trial: TrialInput) => void {
+  return (trial) => {
+    const committed = parse(readFileSync(dataPath(id), 'utf8')) as TrialInput;
+    trial.context = { ...trial.context, trials: committed.context?.trials };
+    // ...and the references those entries cite that the summary's bibliography lacks.
+    const have = new Set((trial.bibliography ?? []).map((b) => b.n));
+    trial.bibliography = [...(trial.bibliography ?? []), ...(committed.bibliography ?? []).filter((b) => !have.has(b.n))];
+  };
+}
+
 export const EXAMPLES: readonly Example[] = [
-  { id: 'levoecmo', summary: 'LEVOECMO.txt', warnings: [] },
-  { id: 'dapa-hf', summary: 'DAPA-HF.txt', warnings: [] },
+  { id: 'levoecmo', summary: 'LEVOECMO.txt', warnings: [NOT_POOLED(3), NOT_POOLED(4), NOT_POOLED(5)], handEdits: handContext('levoecmo') },
+  { id: 'dapa-hf', summary: 'DAPA-HF.txt', warnings: [NOT_POOLED(0)], handEdits: handContext('dapa-hf') },
   {
     id: 'step-1',
     summary: 'STEP-1.txt',
@@ -38,6 +57,6 @@ export const EXAMPLES: readonly Example[] = [
     },
   },
   // Time-weighted glucose is a process measure: neither direction is "better", so it stays unset.
-  { id: 'nice-sugar', summary: 'NICE-SUGAR.txt', warnings: ['SUMMARY_BENEFIT_UNKNOWN results[2].benefit'] },
-  { id: 'recovery', summary: 'RECOVERY.txt', warnings: [] },
+  { id: 'nice-sugar', summary: 'NICE-SUGAR.txt', warnings: ['SUMMARY_BENEFIT_UNKNOWN results[2].benefit', NOT_POOLED(0)] },
+  { id: 'recovery', summary: 'RECOVERY.txt', warnings: [NOT_POOLED(0)] },
 ];
