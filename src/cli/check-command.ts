@@ -1,5 +1,7 @@
 // `trialdeck check <file> [--json]`: validation problems, then the number audit.
 import { deriveEvidence } from '../evidence/index.js';
+import type { ContextEvidence } from '../evidence/context-types.js';
+import { ciLabel, formatRatio } from '../evidence/format.js';
 import type { AuditFinding } from '../evidence/types.js';
 import { TrialdeckError } from '../errors.js';
 import { loadTrial } from '../trial/load.js';
@@ -25,7 +27,19 @@ export async function checkCommand(argv: string[]): Promise<number> {
   }
   process.stdout.write(`${green('✓')} ${file}: valid (${trial.results.length} outcomes, ${warnings.length} warning${warnings.length === 1 ? '' : 's'})\n`);
   process.stdout.write(formatAudit(evidence.audit));
+  if (evidence.context) process.stdout.write(formatContext(evidence.context));
   return EXIT.ok;
+}
+
+/** One line per pooled outcome; `--json` carries every number (evidence.context). */
+export function formatContext(ctx: ContextEvidence): string {
+  let out = `\nContext: ${ctx.analyses.length} pooled analys${ctx.analyses.length === 1 ? 'is' : 'es'} (random effects, ${ctx.method}), ${ctx.excluded.length} stud${ctx.excluded.length === 1 ? 'y' : 'ies'} left out\n`;
+  for (const a of ctx.analyses) {
+    const w = a.with;
+    out += `  ${a.outcome} (${a.measure}, ${w.k} studies): ${formatRatio(w.ratio)} (${ciLabel(w.level)} ${formatRatio(w.ratioLower)} to ${formatRatio(w.ratioUpper)}); I² ${w.i2.toFixed(0)}%\n`;
+  }
+  for (const e of ctx.excluded) out += `  ${dim('left out')} ${e.name}: ${e.text}\n`;
+  return out;
 }
 
 export function formatAudit(findings: readonly AuditFinding[]): string {
