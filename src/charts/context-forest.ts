@@ -20,6 +20,7 @@ export const CONTEXT_MIN_FONT = 18;
 const LABEL_MAX_WIDTH = 360;
 const PAD_X = 24;
 const GAP = 24;
+const RANDOMISED = /\brandomi[sz]|\bRCT\b/i;
 /** Half the height of a pooled diamond, in row units. */
 const DIAMOND_HALF = 0.32;
 
@@ -66,7 +67,9 @@ export function buildContextForestChart(trial: Trial, theme: ChartTheme, evidenc
 
   const rows: Row[] = a.studies.map((s, y) => {
     const mine = s.kind === 'this-trial';
-    const label = `${s.name}, ${s.year}${mine ? ' (this trial)' : ''}`;
+    // Randomised or not is the first thing the room asks of a study pooled with a trial.
+    const observational = !mine && s.design !== null && !RANDOMISED.test(s.design);
+    const label = `${s.name}, ${s.year}${mine ? ' (this trial)' : observational ? ' (non-randomised)' : ''}`;
     const text = ciText(s.estimate, s.lower, s.upper);
     return {
       y, kind: mine ? 'this' : 'study', label, bold: mine, estimate: s.estimate, lower: s.lower, upper: s.upper,

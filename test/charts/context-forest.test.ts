@@ -116,6 +116,14 @@ describe('context forest: 13 trials', () => {
     expect(findText(chart.svg, 'Aronson, 1948')!.y).toBeLessThan(findText(chart.svg, 'TPT Madras, 1980')!.y);
   });
 
+  it('marks a non-randomised study in its label (LEVOECMO beside a propensity-matched cohort)', async () => {
+    const chart = await contextChart((await loadTrial('data/levoecmo.yaml')).trial);
+    const texts = svgTexts(chart.svg).map((t) => t.text);
+    expect(texts).toContain('Paulo et al., 2025 (non-randomised)');
+    expect(texts).toContain('LEVOECMO, 2026 (this trial)');
+    expectLegible(chart);
+  });
+
   it('is absent without context trials or without a pool', () => {
     const plain = trialSchema.parse({ ...bcgTrial(), context: { trials: [] } });
     expect(buildContextForestChart(plain, DEFAULT_CHART_THEME, deriveEvidence(plain))).toBeNull();
