@@ -8,7 +8,7 @@
 //
 // Both carry the same caveat. The coordinator's slide list turns this into
 // slides (bullets = Item, stats = stats block, caveat = muted paragraph).
-import type { ContextAnalysis, ContextEvidence, ContextStudy, PooledEstimate } from '../evidence/context-types.js';
+import type { ContextAnalysis, ContextEvidence, ContextExclusion, ContextStudy, PooledEstimate } from '../evidence/context-types.js';
 import { ciLabel, fixed, formatP, formatRatio } from '../evidence/format.js';
 import { withoutRoleRemark } from '../charts/chart-data.js';
 import type { Evidence } from '../evidence/types.js';
@@ -34,14 +34,17 @@ export interface ContextView {
     chart: 'context-forest' | null;
     /** The outcome and measure pooled, e.g. "Cardiovascular death (HR)". */
     subtitle: string;
-    /** One sentence: what was pooled, how, and from which designs. */
+    /** One short line under the chart: what was pooled and how. */
     pooled: string;
-    /** Each pooled trial, by year: design, size, population, its estimate. */
+    /** One short line under the chart: who was left out and why, in a few words; null when nobody was. */
+    leftOutLine: string | null;
+    /** Each pooled study, by year: design, size, population, its estimate (notes or a backup slide). */
     trials: ContextItem[];
-    /** Each trial left out, with the reason. */
+    /** Each study left out, with the full reason (notes or a backup slide). */
     leftOut: ContextItem[];
     /** Further outcomes pooled (shown in `check --json`), one line each. */
     alsoPooled: string[];
+    /** The short on-slide caveat; the notes carry the longer one. */
     caveat: string;
     notes: string[];
   };
@@ -64,9 +67,35 @@ export interface ContextView {
   } | null;
 }
 
+/** On both slides, as a muted note. */
 export const CONTEXT_CAVEAT =
-  'Caveat: these studies differ in populations, treatments and outcome definitions. A pooled estimate on a journal-club slide ' +
-  'is not a systematic review: the studies were chosen by the presenter, not found by a search, and their risk of bias was not assessed.';
+  'Caveat: different populations and outcome definitions; a pooled estimate on a journal-club slide is not a systematic review.';
+
+/** In both slides' speaker notes: the same caveat, said fully. */
+export const CONTEXT_CAVEAT_NOTE =
+  'These studies differ in populations, treatments and outcome definitions. A pooled estimate on a journal-club slide is not a ' +
+  'systematic review: the studies were chosen by the presenter, not found by a search, and their risk of bias was not assessed.';
+
+/** A few words for the line under the chart; the full reason goes to the notes. */
+function shortReason(e: ContextExclusion): string {
+  switch (e.reason) {
+    case 'presenter':
+      return "presenter's choice";
+    case 'other-measure':
+      return e.text.split(';')[0] ?? 'another measure';
+    case 'no-outcome':
+      return 'outcome not reported here';
+    case 'no-numbers':
+      return 'no numbers';
+    default:
+      return 'no events';
+  }
+}
+
+function leftOutLine(excluded: readonly ContextExclusion[]): string | null {
+  if (excluded.length === 0) return null;
+  return `Left out: ${excluded.map((e) => `${e.name}${e.year !== null ? ` ${e.year}` : ''} (${shortReason(e)})`).join('; ')}`;
+}
 
 const interval = (lo: number, hi: number, level: number): string => `${ciLabel(level)} ${formatRatio(lo)} to ${formatRatio(hi)}`;
 const estimate = (measure: string, est: number, lo: number, hi: number, level: number): string =>
@@ -100,8 +129,13 @@ function withoutLine(a: ContextAnalysis, acronym: string): string {
 }
 
 function designsPhrase(studies: readonly ContextStudy[]): string {
-  const designs = studies.filter((s) => s.kind === 'context').map((s) => `${s.name} (${s.design ?? 'design not given'})`);
+  const designs = studies.filter((s) => s.kind === 'context').map((s) => `${s.name} ${s.year}${s.design ? ` (${s.design})` : ''}`);
   return designs.join(', ');
+}
+
+/** "Lead: text [2]" for speaker notes. */
+function itemLine(i: ContextItem): string {
+  return `${i.lead ? `${i.lead}: ` : ''}${i.text}${i.refs?.length ? ` [${i.refs.join(', ')}]` : ''}`;
 }
 
 const tau2Text = (t: number): string => (t === 0 ? '0' : t < 0.0001 ? '<0.0001' : t < 0.01 ? t.toFixed(4) : t.toFixed(2));
@@ -114,7 +148,7 @@ export function buildContextView(trial: Trial, evidence: Evidence): ContextView 
   const a = ctx.headline === null ? undefined : ctx.analyses[ctx.headline];
   const leftOut: ContextItem[] = ctx.excluded.map((e) => ({
     lead: `${e.name}${e.year !== null ? ` (${e.year})` : ''}`,
-    text: `${e.outcome}${e.measure ? `, ${e.measure}` : ''}: ${e.text}`,
+    text: [e.design, e.n !== null ? `n = ${e.n}` : null, `${e.outcome}${e.measure ? `, ${e.measure}` : ''}: ${e.text}`].filter((x): x is string => !!x).join('; '),
     ...(e.ref !== null ? { refs: [e.ref] } : {}),
   }));
   // The other outcomes (or measures) that could be pooled: the slide shows one, the notes and check --json the rest.
@@ -127,8 +161,11 @@ export function buildContextView(trial: Trial, evidence: Evidence): ContextView 
       sits: {
         title: 'Where this trial sits', chart: null, subtitle: 'Nothing pooled',
         pooled: `Nothing pooled: ${ctx.excluded.length === 1 ? 'the related study does not give' : `none of the ${ctx.excluded.length} related studies gives`} the same measure of the same outcome as ${acronym}.`,
-        trials: [], leftOut, alsoPooled, caveat: CONTEXT_CAVEAT,
-        notes: ['Only the same ratio measure of the same outcome is pooled: a hazard ratio and a subdistribution hazard ratio, or an odds ratio and a risk ratio, estimate different things.'],
+        leftOutLine: leftOutLine(ctx.excluded), trials: [], leftOut, alsoPooled, caveat: CONTEXT_CAVEAT,
+        notes: [
+          'Only the same ratio measure of the same outcome is pooled: a hazard ratio and a subdistribution hazard ratio, or an odds ratio and a risk ratio, estimate different things.',
+          ...leftOut.map(itemLine),
+        ],
       },
       changed: null,
     };
@@ -137,21 +174,20 @@ export function buildContextView(trial: Trial, evidence: Evidence): ContextView 
   const outcome = withoutRoleRemark(a.outcome);
   const subtitle = `${outcome} (${a.measure})`;
   const others = a.studies.filter((s) => s.kind === 'context');
-  const pooled =
-    `Pooled: the ${a.measure} for "${outcome}" from ${acronym} and ` +
-    `${others.length === 1 ? `1 other study: ${designsPhrase(a.studies)}` : `${others.length} other studies: ${designsPhrase(a.studies)}`}; ` +
-    `${methodText(ctx)}, log scale.`;
+  const pooled = `Pooled, ${methodText(ctx)} on the log ${a.measure}: ${acronym} with ${designsPhrase(a.studies)}`;
+  const trials = a.studies.map((s) => studyItem(s, a.measure));
   const w = a.with;
-  const notes = [
+  const method = [
     `Method: ${methodText(ctx)} on log ${a.measure}s; each standard error from its CI as (ln upper − ln lower) / (2 × z for the CI's level); counts give a Katz RR or Woolf OR (0.5 added when a cell is 0).`,
     `Prediction interval after Higgins, Thompson and Spiegelhalter (2009): t with k − 2 degrees of freedom; it needs at least 3 studies.`,
   ];
+  const sitsNotes = [CONTEXT_CAVEAT_NOTE, ...trials.map(itemLine), ...leftOut.map((l) => `Left out: ${itemLine(l)}`), ...alsoPooled.map((l) => `Also pooled: ${l}`), ...method];
   const prediction = w.ratioPrediction
     ? `${ciLabel(w.level).replace('CI', 'prediction interval')} ${formatRatio(w.ratioPrediction.lower)} to ${formatRatio(w.ratioPrediction.upper)}: where the true effect in a new, similar setting would probably lie`
     : `No prediction interval: it needs 3 or more studies (here ${w.k})`;
 
   return {
-    sits: { title: 'Where this trial sits', chart: 'context-forest', subtitle, pooled, trials: a.studies.map((s) => studyItem(s, a.measure)), leftOut, alsoPooled, caveat: CONTEXT_CAVEAT, notes },
+    sits: { title: 'Where this trial sits', chart: 'context-forest', subtitle, pooled, leftOutLine: leftOutLine(ctx.excluded), trials, leftOut, alsoPooled, caveat: CONTEXT_CAVEAT, notes: sitsNotes },
     changed: {
       title: 'What changed with this trial',
       subtitle,
@@ -166,7 +202,7 @@ export function buildContextView(trial: Trial, evidence: Evidence): ContextView 
       heterogeneity: `k = ${w.k}; τ² = ${tau2Text(w.tau2)}; I² = ${i2Text(w.i2)}; Q = ${fixed(w.q, 2)} on ${w.qDf} df (${formatP(w.qP)})`,
       prediction,
       caveat: CONTEXT_CAVEAT,
-      notes,
+      notes: [CONTEXT_CAVEAT_NOTE, ...method],
     },
   };
 }

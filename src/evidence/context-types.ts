@@ -41,6 +41,8 @@ export interface ContextExclusion {
   entry: number;
   name: string;
   year: number | null;
+  design: string | null;
+  n: number | null;
   outcome: string;
   measure: ContextMeasure | null;
   reason: ExclusionReason;

@@ -104,7 +104,10 @@ export function deriveContext(trial: Trial, options: ContextOptions = {}): Conte
 
   for (const [i, t] of entries.entries()) {
     const exclude = (reason: ExclusionReason, text: string): void => {
-      excluded.push({ entry: i, name: t.name ?? t.file ?? `context trial ${i + 1}`, year: t.year ?? null, outcome: t.outcome, measure: t.measure ?? null, reason, text, ref: t.ref ?? null });
+      excluded.push({
+        entry: i, name: t.name ?? t.file ?? `context trial ${i + 1}`, year: t.year ?? null, design: t.design ?? null, n: t.n ?? null,
+        outcome: t.outcome, measure: t.measure ?? null, reason, text, ref: t.ref ?? null,
+      });
     };
     if (t.exclude) {
       exclude('presenter', t.exclude);

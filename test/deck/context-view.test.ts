@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildContextView, CONTEXT_CAVEAT } from '../../src/deck/context-view.js';
+import { contextSlides } from '../../src/deck/context-slides.js';
+import { buildContextView, CONTEXT_CAVEAT, CONTEXT_CAVEAT_NOTE } from '../../src/deck/context-view.js';
 import { deriveEvidence } from '../../src/evidence/derive.js';
 import { loadTrial } from '../../src/trial/load.js';
 import { trialSchema, type TrialInput } from '../../src/trial/schema.js';
@@ -18,7 +19,8 @@ describe('buildContextView', () => {
     const v = (await view('data/dapa-hf.yaml'))!;
     expect(v.sits.chart).toBe('context-forest');
     expect(v.sits.subtitle).toBe('Cardiovascular death or hospitalisation for heart failure (HR)');
-    expect(v.sits.pooled).toContain('EMPEROR-Reduced (RCT, double-blind, placebo-controlled)');
+    expect(v.sits.pooled).toBe('Pooled, random effects (REML) on the log HR: DAPA-HF with EMPEROR-Reduced 2020 (RCT, double-blind, placebo-controlled)');
+    expect(v.sits.leftOutLine).toBe("Left out: EMPEROR-Preserved 2021 (presenter's choice)");
     expect(v.sits.trials.map((t) => t.lead)).toEqual(['DAPA-HF (2019), this trial', 'EMPEROR-Reduced (2020)']);
     expect(v.sits.trials[1]).toMatchObject({ refs: [2] });
     expect(v.sits.trials[1]!.text).toContain('HR 0.75 (95% CI 0.65 to 0.86)');
@@ -39,6 +41,10 @@ describe('buildContextView', () => {
     expect(v.sits.leftOut.map((l) => l.lead)).toEqual(['Massol et al. (2023)', 'Liu et al. (2024)', 'WEANILEVO']);
     expect(v.sits.leftOut[2]!.text).toContain('terminated early for insufficient funding after 82 patients');
     expect(v.sits.leftOut[0]!.text).toContain('reports an HR; LEVOECMO reports an sHR');
+    expect(v.sits.leftOutLine).toBe("Left out: Massol et al. 2023 (reports an HR); Liu et al. 2024 (presenter's choice); WEANILEVO (presenter's choice)");
+    // The full reasons are in the speaker notes.
+    expect(v.sits.notes.join('\n')).toContain('WEANILEVO: RCT, double-blind, multicentre (180 planned)');
+    expect(v.sits.notes.join('\n')).toContain('terminated early for insufficient funding after 82 patients');
   });
 
   it('both slides carry the caveat; nothing is cut with an ellipsis', async () => {
@@ -46,6 +52,8 @@ describe('buildContextView', () => {
       const v = (await view(file))!;
       expect(v.sits.caveat).toBe(CONTEXT_CAVEAT);
       expect(v.changed!.caveat).toBe(CONTEXT_CAVEAT);
+      expect(v.sits.notes[0]).toBe(CONTEXT_CAVEAT_NOTE);
+      expect(v.changed!.notes[0]).toBe(CONTEXT_CAVEAT_NOTE);
       expect(CONTEXT_CAVEAT).toMatch(/populations/);
       expect(CONTEXT_CAVEAT).toMatch(/not a systematic review/);
       for (const s of everyString(v)) expect(s).not.toMatch(/\u2026|\.\.\./);
@@ -67,5 +75,16 @@ describe('buildContextView', () => {
   it('no context trials: no context slides', () => {
     const trial = trialSchema.parse(LEVOECMO_INPUT);
     expect(buildContextView(trial, deriveEvidence(trial))).toBeUndefined();
+  });
+
+  it('as slides: the chart with three short lines, then without/with, stats and the caveat', async () => {
+    const slides = contextSlides((await view('data/dapa-hf.yaml'))!);
+    expect(slides.map((sl) => [sl.id, sl.title, sl.layout])).toEqual([
+      ['context', 'Where this trial sits', 'chart'],
+      ['context-changed', 'What changed with this trial', 'content'],
+    ]);
+    expect(slides[0]!.blocks.map((b) => b.type)).toEqual(['chart', 'paragraph', 'paragraph', 'paragraph']);
+    expect(slides[1]!.blocks).toContainEqual({ type: 'paragraph', text: 'With DAPA-HF (2 studies): HR 0.75 (95% CI 0.68 to 0.83)', tone: 'strong' });
+    expect(slides.every((sl) => sl.blocks.some((b) => b.type === 'paragraph' && b.text === CONTEXT_CAVEAT))).toBe(true);
   });
 });
