@@ -115,7 +115,8 @@ export function buildContextForestChart(trial: Trial, theme: ChartTheme, evidenc
   const fixed = 40 + 90 + (sideLines + axisTitle.length) * lh;
   const units = y + 0.2;
   const minRow = labels.maxLines * lh + 8;
-  const rowHeight = Math.max(minRow, Math.min(46, (MAX_CANVAS_HEIGHT - fixed) / units));
+  // 40 px rows at most: the slide also carries three short lines under the chart.
+  const rowHeight = Math.max(minRow, Math.min(40, (MAX_CANVAS_HEIGHT - fixed) / units));
   const height = Math.round(fixed + units * rowHeight);
 
   const favours = sides.lower.replace('\u2190 ', '');

@@ -174,7 +174,8 @@ export function buildContextView(trial: Trial, evidence: Evidence): ContextView 
   const outcome = withoutRoleRemark(a.outcome);
   const subtitle = `${outcome} (${a.measure})`;
   const others = a.studies.filter((s) => s.kind === 'context');
-  const pooled = `Pooled, ${methodText(ctx)} on the log ${a.measure}: ${acronym} with ${designsPhrase(a.studies)}`;
+  // The method is on the chart's source line and in the notes; this line says who.
+  const pooled = `Pooled: ${acronym} with ${designsPhrase(a.studies)}`;
   const trials = a.studies.map((s) => studyItem(s, a.measure));
   const w = a.with;
   const method = [

@@ -19,7 +19,7 @@ describe('buildContextView', () => {
     const v = (await view('data/dapa-hf.yaml'))!;
     expect(v.sits.chart).toBe('context-forest');
     expect(v.sits.subtitle).toBe('Cardiovascular death or hospitalisation for heart failure (HR)');
-    expect(v.sits.pooled).toBe('Pooled, random effects (REML) on the log HR: DAPA-HF with EMPEROR-Reduced 2020 (RCT, double-blind, placebo-controlled)');
+    expect(v.sits.pooled).toBe('Pooled: DAPA-HF with EMPEROR-Reduced 2020 (RCT, double-blind, placebo-controlled)');
     expect(v.sits.leftOutLine).toBe("Left out: EMPEROR-Preserved 2021 (presenter's choice)");
     expect(v.sits.trials.map((t) => t.lead)).toEqual(['DAPA-HF (2019), this trial', 'EMPEROR-Reduced (2020)']);
     expect(v.sits.trials[1]).toMatchObject({ refs: [2] });
