@@ -4,6 +4,7 @@ import { buildContextForestChart, chartTrial, type Chart } from '../../src/chart
 import { deriveEvidence } from '../../src/evidence/derive.js';
 import { loadTrial } from '../../src/trial/load.js';
 import { trialSchema, type Trial, type TrialInput } from '../../src/trial/schema.js';
+import { DAT_BCG } from '../evidence/fixtures/dat-bcg.js';
 import { findText, svgTexts } from './svg-text.js';
 
 async function contextChart(trial: Trial): Promise<Chart> {
@@ -69,15 +70,8 @@ describe('context forest: DAPA-HF beside EMPEROR-Reduced', () => {
 });
 
 // A 13-trial context (metafor's dat.bcg) to show the crowded case: the last
-// trial plays "this trial", the other 12 are context entries with counts.
-const BCG: readonly [string, number, number, number, number, number][] = [
-  ['Aronson', 1948, 4, 119, 11, 128], ['Ferguson & Simes', 1949, 6, 300, 29, 274], ['Rosenthal et al', 1960, 3, 228, 11, 209],
-  ['Hart & Sutherland', 1977, 62, 13536, 248, 12619], ['Frimodt-Moller et al', 1973, 33, 5036, 47, 5761],
-  ['Stein & Aronson', 1953, 180, 1361, 372, 1079], ['Vandiviere et al', 1973, 8, 2537, 10, 619],
-  ['TPT Madras', 1980, 505, 87886, 499, 87892], ['Coetzee & Berjak', 1968, 29, 7470, 45, 7232],
-  ['Rosenthal et al', 1961, 17, 1699, 65, 1600], ['Comstock et al', 1974, 186, 50448, 141, 27197],
-  ['Comstock & Webster', 1969, 5, 2493, 3, 2338],
-];
+// trial (Comstock 1976) plays "this trial", the other 12 are context entries with counts.
+const BCG = DAT_BCG.slice(0, 12);
 
 function bcgTrial(): Trial {
   const input: TrialInput = {
@@ -89,8 +83,8 @@ function bcgTrial(): Trial {
       arms: { bcg: { kind: 'events', events: 27, total: 16913 }, control: { kind: 'events', events: 29, total: 17854 } },
     }],
     context: {
-      trials: BCG.map(([name, year, tpos, tneg, cpos, cneg]) => ({
-        name, year, outcome: 'Tuberculosis', measure: 'RR',
+      trials: BCG.map(({ author, year, tpos, tneg, cpos, cneg }) => ({
+        name: author, year, outcome: 'Tuberculosis', measure: 'RR',
         counts: { experimental: { events: tpos, total: tpos + tneg }, control: { events: cpos, total: cpos + cneg } },
       })),
     },

@@ -2,27 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { metaAnalysis, tau2DerSimonianLaird } from '../../src/evidence/meta-analysis.js';
 import { riskRatio } from '../../src/evidence/risk-ratio.js';
 import { chiSquareSf, tCdf, tQuantile } from '../../src/evidence/t-distribution.js';
+import { DAT_BCG } from './fixtures/dat-bcg.js';
 
-// metafor's dat.bcg (Colditz et al., JAMA 1994): 13 BCG vaccine trials,
-// tpos/tneg vaccinated, cpos/cneg control, as printed in the metafor/metadat
-// documentation.
-const BCG: readonly [string, number, number, number, number][] = [
-  ['Aronson 1948', 4, 119, 11, 128],
-  ['Ferguson & Simes 1949', 6, 300, 29, 274],
-  ['Rosenthal et al 1960', 3, 228, 11, 209],
-  ['Hart & Sutherland 1977', 62, 13536, 248, 12619],
-  ['Frimodt-Moller et al 1973', 33, 5036, 47, 5761],
-  ['Stein & Aronson 1953', 180, 1361, 372, 1079],
-  ['Vandiviere et al 1973', 8, 2537, 10, 619],
-  ['TPT Madras 1980', 505, 87886, 499, 87892],
-  ['Coetzee & Berjak 1968', 29, 7470, 45, 7232],
-  ['Rosenthal et al 1961', 17, 1699, 65, 1600],
-  ['Comstock et al 1974', 186, 50448, 141, 27197],
-  ['Comstock & Webster 1969', 5, 2493, 3, 2338],
-  ['Comstock et al 1976', 27, 16886, 29, 17825],
-];
 
-const studies = BCG.map(([, tpos, tneg, cpos, cneg]) => {
+const studies = DAT_BCG.map(({ tpos, tneg, cpos, cneg }) => {
   const rr = riskRatio({ events: tpos, total: tpos + tneg }, { events: cpos, total: cpos + cneg });
   return { yi: Math.log(rr.estimate), vi: rr.logSe ** 2 };
 });
