@@ -78,8 +78,9 @@ export async function chartTrial(trial: Trial, options: ChartOptions = {}): Prom
 function layoutHint(err: unknown, input: ChartSpecInput, trial: Trial): unknown {
   if (!(err instanceof TrialdeckError) || err.code !== 'CHART' || !/outside its \d+×\d+ canvas|legend count exceeds/.test(err.message)) return err;
   const texts: { path: string; text: string }[] = [
-    // The flow and competing-events charts show arms, not outcome names.
-    ...(input.id === 'flow' || input.id === 'competing' ? [] : trial.results.map((o, i) => ({ path: `results[${i}].name`, text: o.name }))),
+    // The flow and competing-events charts show arms, not outcome names; the context chart shows study names.
+    ...(input.id === 'flow' || input.id === 'competing' || input.id === 'context-forest' ? [] : trial.results.map((o, i) => ({ path: `results[${i}].name`, text: o.name }))),
+    ...(input.id === 'context-forest' ? trial.context.trials.map((t, i) => ({ path: `context.trials[${i}].name`, text: t.name ?? '' })) : []),
     ...trial.arms.map((a, i) => ({ path: `arms[${i}].label`, text: a.label })),
     { path: 'publication.acronym', text: trial.publication.acronym },
     { path: 'publication.journal', text: trial.publication.journal },

@@ -123,3 +123,19 @@ describe('context forest: 13 trials', () => {
     expect(buildContextForestChart(plain, DEFAULT_CHART_THEME, deriveEvidence(plain))).toBeNull();
   });
 });
+
+describe('context forest: hostile names', () => {
+  it('a very long study name is wrapped, never cut; an unplaceable one is an error naming the field', async () => {
+    const base = bcgTrial();
+    const long = 'A randomised trial of something with a very long descriptive name that nobody would put on a slide but somebody will';
+    const trial = trialSchema.parse({ ...base, context: { trials: [{ ...base.context.trials[0]!, name: long }] } });
+    const chart = await contextChart(trial);
+    expect(chart.svg).not.toContain('\u2026');
+    const words = svgTexts(chart.svg).map((t) => t.text).join(' ');
+    expect(words).toContain(long);
+
+    const word = 'X'.repeat(120);
+    const bad = trialSchema.parse({ ...base, context: { trials: [{ ...base.context.trials[0]!, name: word }] } });
+    await expect(contextChart(bad)).rejects.toMatchObject({ code: 'CHART', problems: [expect.objectContaining({ path: 'context.trials[0].name' })] });
+  });
+});
