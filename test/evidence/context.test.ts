@@ -149,3 +149,11 @@ describe('the examples', () => {
     for (const t of trial.context.trials) expect(refs.has(t.ref!)).toBe(true);
   });
 });
+
+describe('validation', () => {
+  it('warns when a context trial cites a reference the bibliography lacks', async () => {
+    const { validateTrial } = await import('../../src/trial/validate.js');
+    const { warnings } = validateTrial({ ...LEVOECMO_INPUT, context: { trials: [{ ...PAULO, ref: 9 }] } }, { file: 't.yaml' });
+    expect(warnings).toEqual([expect.objectContaining({ path: 'context.trials[0].ref', message: 'cites reference 9, which is not in the bibliography' })]);
+  });
+});
