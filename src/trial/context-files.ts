@@ -96,6 +96,8 @@ async function resolveAll(trial: Trial, trialFile: string, load: TrialLoader): P
   const entries = trial.context.trials;
   if (!entries.some((t) => t.file)) return trial;
   const folder = dirname(resolve(trialFile));
+  // Several entries often name one file (one per outcome): read and validate it once.
+  const loaded = new Map<string, Promise<Trial>>();
   const resolved: ContextTrial[] = [];
   for (const [i, entry] of entries.entries()) {
     if (!entry.file) {
@@ -104,7 +106,12 @@ async function resolveAll(trial: Trial, trialFile: string, load: TrialLoader): P
     }
     const path = `context.trials[${i}]`;
     const real = await resolveInside(folder, entry.file, `${path}.file`);
-    const other = await load(real);
+    let pending = loaded.get(real);
+    if (!pending) {
+      pending = load(real);
+      loaded.set(real, pending);
+    }
+    const other = await pending;
     const wanted = entry.fileOutcome ?? entry.outcome;
     const found = findOutcome(other, wanted);
     if (!found) {
