@@ -25,7 +25,7 @@ describe('check and the context meta-analysis', () => {
     expect(a.with).toMatchObject({ k: 2, qDf: 1, prediction: null });
     expect(a.with.ratio).toBeCloseTo(0.75, 2);
     expect(a.with.ratioLower).toBeCloseTo(0.681, 3);
-    expect(ctx.excluded).toEqual([expect.objectContaining({ name: 'EMPEROR-Preserved', reason: 'presenter' })]);
+    expect(ctx.excluded).toEqual([expect.objectContaining({ name: 'EMPEROR-Preserved', reason: 'presenter' }), expect.objectContaining({ name: 'SOLOIST-WHF', reason: 'presenter' })]);
   });
 
   it('the text output has one line per pooled outcome and one per study left out', () => {

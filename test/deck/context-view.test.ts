@@ -20,11 +20,11 @@ describe('buildContextView', () => {
     expect(v.sits.chart).toBe('context-forest');
     expect(v.sits.subtitle).toBe('Cardiovascular death or hospitalisation for heart failure (HR)');
     expect(v.sits.pooled).toBe('Pooled: DAPA-HF with EMPEROR-Reduced 2020 (RCT, double-blind, placebo-controlled)');
-    expect(v.sits.leftOutLine).toBe("Left out: EMPEROR-Preserved 2021 (presenter's choice)");
+    expect(v.sits.leftOutLine).toBe("Left out: EMPEROR-Preserved 2021 (presenter's choice); SOLOIST-WHF 2021 (presenter's choice)");
     expect(v.sits.trials.map((t) => t.lead)).toEqual(['DAPA-HF (2019), this trial', 'EMPEROR-Reduced (2020)']);
     expect(v.sits.trials[1]).toMatchObject({ refs: [2] });
     expect(v.sits.trials[1]!.text).toContain('HR 0.75 (95% CI 0.65 to 0.86)');
-    expect(v.sits.leftOut).toEqual([expect.objectContaining({ lead: 'EMPEROR-Preserved (2021)', refs: [7] })]);
+    expect(v.sits.leftOut).toEqual([expect.objectContaining({ lead: 'EMPEROR-Preserved (2021)', refs: [7] }), expect.objectContaining({ lead: 'SOLOIST-WHF (2021)', refs: [8] })]);
     expect(v.sits.alsoPooled).toEqual(['Cardiovascular death (HR, 2 studies): HR 0.86 (95% CI 0.76 to 0.98)']);
     const c = v.changed!;
     expect(c.without).toBe('Without DAPA-HF: EMPEROR-Reduced alone, HR 0.75 (95% CI 0.65 to 0.86)');

@@ -125,7 +125,7 @@ describe('schema: context.trials', () => {
 });
 
 describe('the examples', () => {
-  it('DAPA-HF with EMPEROR-Reduced: CV death or HF hospitalisation HR 0.75 (0.68 to 0.83), EMPEROR-Preserved listed but not pooled', async () => {
+  it('DAPA-HF with EMPEROR-Reduced: CV death or HF hospitalisation HR 0.75 (0.68 to 0.83), EMPEROR-Preserved and SOLOIST-WHF listed but not pooled', async () => {
     const { trial } = await loadTrial('data/dapa-hf.yaml');
     const ctx = deriveEvidence(trial).context!;
     const a = ctx.analyses[ctx.headline!]!;
@@ -134,7 +134,7 @@ describe('the examples', () => {
     expect(a.with.ratio.toFixed(2)).toBe('0.75');
     expect(a.with.ratioLower.toFixed(2)).toBe('0.68');
     expect(a.with.ratioUpper.toFixed(2)).toBe('0.83');
-    expect(ctx.excluded.map((e) => [e.name, e.reason])).toEqual([['EMPEROR-Preserved', 'presenter']]);
+    expect(ctx.excluded.map((e) => [e.name, e.reason])).toEqual([['EMPEROR-Preserved', 'presenter'], ['SOLOIST-WHF', 'presenter']]);
   });
 
   it('LEVOECMO: primary sHR pooled with Paulo 2025; Massol 2023 HR left out; Liu 2024 and WEANILEVO (no results) left out by the presenter', async () => {
