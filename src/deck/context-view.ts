@@ -133,6 +133,18 @@ function designsPhrase(studies: readonly ContextStudy[]): string {
   return designs.join(', ');
 }
 
+/** How the estimate and its CI moved when this trial was added, for the presenter to say. */
+function shiftNote(a: ContextAnalysis, acronym: string): string[] {
+  const before = a.without;
+  if (!before) return [];
+  const after = a.with;
+  const width = (p: PooledEstimate): number => Math.log(p.ratioUpper) - Math.log(p.ratioLower);
+  const ci = (p: PooledEstimate): string => `${formatRatio(p.ratioLower)}\u2013${formatRatio(p.ratioUpper)}`;
+  const change = width(after) < width(before) ? 'narrowed' : 'widened';
+  const moved = formatRatio(before.ratio) === formatRatio(after.ratio) ? `left the pooled ${a.measure} at ${formatRatio(after.ratio)}` : `moved the pooled ${a.measure} from ${formatRatio(before.ratio)} to ${formatRatio(after.ratio)}`;
+  return [`Adding ${acronym} ${moved} and ${change} its CI from ${ci(before)} to ${ci(after)}.`];
+}
+
 /** "Lead: text [2]" for speaker notes. */
 function itemLine(i: ContextItem): string {
   return `${i.lead ? `${i.lead}: ` : ''}${i.text}${i.refs?.length ? ` [${i.refs.join(', ')}]` : ''}`;
@@ -203,7 +215,7 @@ export function buildContextView(trial: Trial, evidence: Evidence): ContextView 
       heterogeneity: `k = ${w.k}; τ² = ${tau2Text(w.tau2)}; I² = ${i2Text(w.i2)}; Q = ${fixed(w.q, 2)} on ${w.qDf} df (${formatP(w.qP)})`,
       prediction,
       caveat: CONTEXT_CAVEAT,
-      notes: [CONTEXT_CAVEAT_NOTE, ...method],
+      notes: [CONTEXT_CAVEAT_NOTE, ...shiftNote(a, acronym), ...method],
     },
   };
 }

@@ -31,6 +31,7 @@ describe('buildContextView', () => {
     expect(c.with).toBe('With DAPA-HF (2 studies): HR 0.75 (95% CI 0.68 to 0.83)');
     expect(c.stats.map((s) => [s.label, s.big])).toEqual([['Studies', '2'], ['τ²', '0'], ['I²', '0%'], ['Prediction interval', 'none']]);
     expect(c.prediction).toBe('No prediction interval: it needs 3 or more studies (here 2)');
+    expect(c.notes).toContain('Adding DAPA-HF left the pooled HR at 0.75 and narrowed its CI from 0.65–0.86 to 0.68–0.83.');
   });
 
   it('LEVOECMO: the primary sHR with Paulo 2025; the others left out with reasons', async () => {
