@@ -18,7 +18,7 @@ import { chartTrial, svgDataUri } from './charts/index.js';
 import { deriveEvidence } from './evidence/index.js';
 import type { Evidence } from './evidence/types.js';
 import { composeDeck } from './deck/compose.js';
-import type { DeckChart } from './deck/view-model.js';
+import type { BackupMode, DeckChart, ViewModel } from './deck/view-model.js';
 import { TrialdeckError, type Diagnostic } from './errors.js';
 import { recoverAll, stageOutput, type Staging } from './export/atomic-output.js';
 import { discoverBrowser, type BrowserLocation, type SearchMode } from './export/browser-discovery.js';
@@ -61,6 +61,8 @@ export interface BuildOptions {
   cacheDir?: string | false;
   /** Always add the "Are the numbers consistent?" slide. */
   auditSlide?: boolean;
+  /** `none` leaves the backup slides out (default `full`). */
+  backup?: BackupMode;
   /** Handout slides per page: 3 beside their notes (default) or 2 above them. */
   handoutLayout?: HandoutLayout;
   /** Browser executable; a wrong path is an error (BROWSER_NOT_FOUND). */
@@ -75,6 +77,7 @@ export interface DeckBuild {
   trial: Trial;
   evidence: Evidence;
   markdown: string;
+  viewModel: ViewModel;
   rendered: RenderedDeck;
   charts: (DeckChart & { svg: string })[];
   warnings: Diagnostic[];
@@ -119,17 +122,18 @@ export async function makeDeck(
   const evidence = deriveEvidence(trial, { mcid: trial.evidence?.mcid });
   const chartSet = await chartTrial(trial, { cacheDir: options.cacheDir || undefined, evidence, theme: look.chart });
   const charts = chartSet.charts.map((c) => ({ id: c.id, title: c.title, alt: c.alt, uri: svgDataUri(c.svg), svg: c.svg }));
-  const { markdown } = await composeDeck(trial, evidence, charts, {
+  const { markdown, viewModel } = await composeDeck(trial, evidence, charts, {
     theme: look.name,
     templateDir: options.templateDir,
     auditSlide: options.auditSlide,
+    backup: options.backup,
     occasion: { ...look.occasion, date: options.date },
   });
   const p = trial.publication;
   const renderOptions = { themes: look.themes, title: `${p.acronym}: ${p.title}`, author: p.citation.split(/[.;]/)[0] ?? p.acronym, description: p.citation };
   const cache = options.renderCacheDir ? { dir: options.renderCacheDir, name: trialId(trial) } : undefined;
   const rendered = await renderCached(markdown, renderOptions, cache);
-  return { trial, evidence, markdown, rendered, charts, warnings: [...warnings, ...look.warnings, ...evidence.warnings], themes: look.themes };
+  return { trial, evidence, markdown, viewModel, rendered, charts, warnings: [...warnings, ...look.warnings, ...evidence.warnings], themes: look.themes };
 }
 
 /** One trial; throws what made it fail. */

@@ -3,6 +3,17 @@
 // generated from it (test/trial/json-schema.test.ts keeps them in sync).
 import { z } from 'zod';
 import { contextTrialsSchema } from './context-schema.js';
+import {
+  armIdSchema,
+  clusterSchema,
+  comparisonSchema,
+  crossoverSchema,
+  designTypeSchema,
+  factorialSchema,
+  hypothesisSchema,
+  mcidSchema,
+  populationSchema,
+} from './design-schema.js';
 
 const text = z.string().min(1, 'expected a non-empty string');
 
@@ -93,6 +104,23 @@ export function isRatioMeasure(m: EffectMeasure): boolean {
 
 export const P_OPERATORS = ['=', '<', '≤', '>', '≥'] as const;
 
+const measureSchema = z.enum(Object.keys(EFFECT_MEASURES) as [EffectMeasure, ...EffectMeasure[]]);
+
+/**
+ * A non-inferiority or equivalence margin on the effect's own scale: a ratio
+ * (1.46: the upper CI bound must stay below 1.46 when lower is better) or a
+ * difference in the outcome's unit (on the benefit side's opposite: the
+ * worst loss of benefit accepted, given as a positive number). Equivalence
+ * margins are symmetrical: 1.25 ⇔ 0.80–1.25 for a ratio, ±value for a difference.
+ */
+export const marginSchema = z.strictObject({
+  value: z.number({ error: 'expected a number' }),
+  /** The measure the margin is on; by default the effect's own. */
+  measure: measureSchema.optional(),
+  /** As printed: "upper bound of the 95% CI below 1.46". */
+  text: z.string().optional(),
+});
+
 export const pValueSchema = z.strictObject({
   op: z.enum(P_OPERATORS).default('='),
   value: z.number().min(0, 'expected a p value between 0 and 1').max(1, 'expected a p value between 0 and 1'),
@@ -102,20 +130,30 @@ export const pValueSchema = z.strictObject({
 export const effectSchema = z.strictObject({
   /** false when the paper says "Not reported": the other fields are then absent. */
   reported: z.boolean().default(true),
-  measure: z.enum(Object.keys(EFFECT_MEASURES) as [EffectMeasure, ...EffectMeasure[]]).default('other'),
+  measure: measureSchema.default('other'),
   /** Free label when `measure` is `other`, or the paper's own wording. */
   label: z.string().optional(),
   estimate: z.number().optional(),
   /** Unit of the estimate for differences: `%` (percentage points), `days`, `kg`… */
   unit: z.string().optional(),
   ci: z
-    .strictObject({ lower: z.number(), upper: z.number(), level: z.number().gt(0).lt(1).default(0.95) })
+    .strictObject({
+      lower: z.number(),
+      upper: z.number(),
+      level: z.number().gt(0).lt(1).default(0.95),
+      /** Registries say whether an interval is one- or two-sided; a one-sided 95% bound is not a two-sided 95% CI. */
+      sided: z.union([z.literal(1), z.literal(2)]).optional(),
+    })
     .optional(),
   p: pValueSchema.optional(),
   /** The effect cell as printed. */
   text: cellText,
   /** The "p value / 95% CI" cell as printed. */
   ciText: cellText,
+  /** Which arms this effect compares. Default: the non-control arm vs `design.controlArm` (two-arm trials). */
+  comparison: comparisonSchema.optional(),
+  /** The analysis population of this result: ITT, mITT, per-protocol, on-treatment, as-treated. */
+  population: populationSchema.optional(),
 });
 
 export const OUTCOME_ROLES = ['primary', 'secondary', 'competing', 'safety', 'other'] as const;
@@ -129,6 +167,16 @@ export const outcomeSchema = z.strictObject({
   name: text,
   role: z.enum(OUTCOME_ROLES).default('secondary'),
   benefit: z.enum(BENEFIT_DIRECTIONS).optional(),
+  /** How the outcome was defined, e.g. what counted as a successful weaning (shown on the design slide). */
+  definition: z.string().optional(),
+  /** Overrides `design.hypothesis` for this outcome (e.g. a non-inferiority primary, superiority secondaries). */
+  hypothesis: hypothesisSchema.optional(),
+  /** Non-inferiority / equivalence margin on the effect's scale. */
+  margin: marginSchema.optional(),
+  /** Unit of a continuous outcome: "kg", "points", "mmHg". */
+  unit: z.string().optional(),
+  /** Minimal clinically important difference of a continuous outcome, in `unit`. */
+  mcid: mcidSchema.optional(),
   /** One quantity per arm id. */
   arms: z.record(z.string(), quantitySchema),
   effect: effectSchema.optional(),
@@ -154,7 +202,7 @@ const statisticsSchema = z.strictObject({
   plannedSampleSize: nonNegInt.optional(),
   /** The effect the trial was powered for, e.g. sHR 1.75. */
   targetEffect: z
-    .strictObject({ measure: z.enum(Object.keys(EFFECT_MEASURES) as [EffectMeasure, ...EffectMeasure[]]), value: z.number(), text: z.string().optional() })
+    .strictObject({ measure: measureSchema, value: z.number(), text: z.string().optional() })
     .optional(),
   power: z.number().gt(0).lt(1).optional(),
   alpha: z.number().gt(0).lt(1).optional(),
@@ -174,6 +222,15 @@ const designSchema = z.strictObject({
   randomisation: z.string().optional(),
   statistics: statisticsSchema.default({}),
   followUp: z.string().optional(),
+  /** Arm id of the control. Default: the second arm of a two-arm trial; with more arms, the placebo/control/usual-care arm. */
+  controlArm: armIdSchema.optional(),
+  /** parallel (default), factorial, cluster or crossover. */
+  type: designTypeSchema.optional(),
+  cluster: clusterSchema.optional(),
+  crossover: crossoverSchema.optional(),
+  factorial: factorialSchema.optional(),
+  /** The trial's hypothesis (default superiority); `results[].hypothesis` overrides it per outcome. */
+  hypothesis: hypothesisSchema.optional(),
 });
 
 const validityItem = z.strictObject({ aspect: text, text, refs });
@@ -213,6 +270,27 @@ const rob2Schema = z
   })
   .optional();
 
+/**
+ * Baseline characteristics as the registry posts them (owner: importers):
+ * one row per measure, class or category, cells already formatted, keyed by arm id.
+ */
+const baselineSchema = z
+  .strictObject({
+    rows: z
+      .array(
+        z.strictObject({
+          name: text,
+          /** The measure a category row belongs to, e.g. "Sex" for the row "Female". */
+          group: z.string().optional(),
+          arms: z.record(z.string(), z.string()),
+          total: z.string().optional(),
+        }),
+      )
+      .max(MAX_LIST_ITEMS, LIST_LIMIT),
+    note: z.string().optional(),
+  })
+  .optional();
+
 export const GRADE_LEVELS = ['high', 'moderate', 'low', 'very low'] as const;
 
 export const trialSchema = z.strictObject({
@@ -227,6 +305,10 @@ export const trialSchema = z.strictObject({
     citation: text,
     doi: z.string().optional(),
     url: z.url({ protocol: /^https?$/, error: 'expected an http(s) URL' }).optional(),
+    /** Trial registration, e.g. "ClinicalTrials.gov NCT04280705" (importers). */
+    registration: z.string().optional(),
+    /** Sponsor and collaborators as the registry lists them (importers). */
+    funding: z.string().optional(),
   }),
   context: z
     .strictObject({
@@ -239,7 +321,7 @@ export const trialSchema = z.strictObject({
     })
     .default({ background: [], whyItMatters: [], trials: [] }),
   design: designSchema,
-  /** The first arm is the experimental one; effects compare it with the second. */
+  /** Effects compare `results[].effect.comparison`; by default the non-control arm with `design.controlArm`. */
   arms: z.array(armSchema).min(2, 'expected at least two arms').max(MAX_ARMS, `expected at most ${MAX_ARMS} arms`),
   enrolment: z.strictObject({ enrolled: nonNegInt.optional(), stoppedEarly: z.boolean().optional() }).default({}),
   /** The paragraph above the results table. */
@@ -257,6 +339,12 @@ export const trialSchema = z.strictObject({
   takeaway: z.string().optional(),
   overallSummary: bullets,
   bibliography: z.array(z.strictObject({ n: z.number().int().min(1), text })).max(MAX_LIST_ITEMS, LIST_LIMIT).default([]),
+  baseline: baselineSchema,
+  /**
+   * Where each imported field came from, by path: `{ 'publication.citation': 'pubmed:22663011',
+   * results: 'ctgov:NCT04280705' }`. The most specific path that matches a field applies.
+   */
+  sources: z.record(z.string(), z.string()).optional(),
   /** Cochrane RoB 2 for the primary outcome. */
   rob2: rob2Schema,
   /** GRADE certainty of the evidence for the primary outcome. */
@@ -279,3 +367,8 @@ export type Quantity = z.output<typeof quantitySchema>;
 export type Effect = z.output<typeof effectSchema>;
 export type Bullet = z.output<typeof bulletSchema>;
 export type Arm = Trial['arms'][number];
+export type Baseline = NonNullable<Trial['baseline']>;
+export type Design = Trial['design'];
+export type { Comparison, AnalysisPopulation, DesignType, Hypothesis } from './design-schema.js';
+export type Margin = z.output<typeof marginSchema>;
+export type Mcid = z.output<typeof mcidSchema>;
