@@ -5,10 +5,13 @@
 //
 // The chart goes full-width on a 1280×720 slide, so every text is at least
 // 18 px (tick labels and the source line included), larger than the main
-// forest plot's 14–16 px. Favours labels follow the main forest plot.
+// forest plot's 14–16 px. Favours labels follow the main forest plot. Under
+// the plot it prints who was left out (and why, in a few words) and the
+// caveat, so the slide needs nothing beside it.
 import type { ContextAnalysis, ContextEvidence, PooledEstimate } from '../evidence/context-types.js';
 import type { Evidence } from '../evidence/types.js';
 import type { Trial } from '../trial/schema.js';
+import { CONTEXT_CAVEAT, leftOutLine } from '../evidence/context-words.js';
 import type { ChartTheme } from './chart-theme.js';
 import { armsOf, armsPhrase, CANVAS_WIDTH, commonParams, fmtRatio, labelColumn, MAX_CANVAS_HEIGHT } from './chart-data.js';
 import { logDomain, sideLabels } from './forest.js';
@@ -112,7 +115,14 @@ export function buildContextForestChart(trial: Trial, theme: ChartTheme, evidenc
   const bounds = rows.filter((r) => r.lower !== null && r.upper !== null);
   const { domain, ticks } = logDomain(bounds.map((r) => r.lower!), bounds.map((r) => r.upper!));
 
-  const fixed = 40 + 90 + (sideLines + axisTitle.length) * lh;
+  // Under the plot, in the source line's place: who was left out, the caveat, then the source. The
+  // chart then says on its own what a slide must say, whatever renderer shows it.
+  const footerWidth = CANVAS_WIDTH - PAD_X;
+  const footer = [leftOutLine(ctx.excluded), CONTEXT_CAVEAT, `Random effects (${method}) on published estimates; sources in the bibliography`]
+    .filter((t): t is string => t !== null)
+    .flatMap((t) => wrapText(t, { maxWidth: footerWidth, fontSize: f }));
+
+  const fixed = 40 + 90 + (sideLines + axisTitle.length + footer.length - 1) * lh;
   const units = y + 0.2;
   const minRow = labels.maxLines * lh + 8;
   // 40 px rows at most: the slide also carries three short lines under the chart.
@@ -147,7 +157,7 @@ export function buildContextForestChart(trial: Trial, theme: ChartTheme, evidenc
     },
     params: {
       ...commonParams(trial, theme),
-      sourceLine: `Random effects (${method}) on published estimates; sources in the bibliography`,
+      sourceLine: footer,
       labelFontSize: f,
       smallFontSize: f,
       lineHeight: lh,

@@ -8,11 +8,14 @@
 //
 // Both carry the same caveat. The coordinator's slide list turns this into
 // slides (bullets = Item, stats = stats block, caveat = muted paragraph).
-import type { ContextAnalysis, ContextEvidence, ContextExclusion, ContextStudy, PooledEstimate } from '../evidence/context-types.js';
+import type { ContextAnalysis, ContextEvidence, ContextStudy, PooledEstimate } from '../evidence/context-types.js';
 import { ciLabel, fixed, formatP, formatRatio } from '../evidence/format.js';
 import { withoutRoleRemark } from '../charts/chart-data.js';
+import { CONTEXT_CAVEAT, CONTEXT_CAVEAT_NOTE, leftOutLine } from '../evidence/context-words.js';
 import type { Evidence } from '../evidence/types.js';
 import type { Trial } from '../trial/schema.js';
+
+export { CONTEXT_CAVEAT, CONTEXT_CAVEAT_NOTE } from '../evidence/context-words.js';
 
 /** Shaped like the slide list's `Item` (lead · text), plus the bibliography numbers it cites. */
 export interface ContextItem {
@@ -34,9 +37,9 @@ export interface ContextView {
     chart: 'context-forest' | null;
     /** The outcome and measure pooled, e.g. "Cardiovascular death (HR)". */
     subtitle: string;
-    /** One short line under the chart: what was pooled and how. */
+    /** One short line: who was pooled (the chart's rows say it too; the notes carry it). */
     pooled: string;
-    /** One short line under the chart: who was left out and why, in a few words; null when nobody was. */
+    /** One short line: who was left out and why, in a few words; null when nobody was. The chart prints it under the plot. */
     leftOutLine: string | null;
     /** Each pooled study, by year: design, size, population, its estimate (notes or a backup slide). */
     trials: ContextItem[];
@@ -44,7 +47,7 @@ export interface ContextView {
     leftOut: ContextItem[];
     /** Further outcomes pooled (shown in `check --json`), one line each. */
     alsoPooled: string[];
-    /** The short on-slide caveat; the notes carry the longer one. */
+    /** The short caveat (the chart prints it under the plot); the notes carry the longer one. */
     caveat: string;
     notes: string[];
   };
@@ -65,36 +68,6 @@ export interface ContextView {
     caveat: string;
     notes: string[];
   } | null;
-}
-
-/** On both slides, as a muted note. */
-export const CONTEXT_CAVEAT =
-  'Caveat: different populations and outcome definitions; a pooled estimate on a journal-club slide is not a systematic review.';
-
-/** In both slides' speaker notes: the same caveat, said fully. */
-export const CONTEXT_CAVEAT_NOTE =
-  'These studies differ in populations, treatments and outcome definitions. A pooled estimate on a journal-club slide is not a ' +
-  'systematic review: the studies were chosen by the presenter, not found by a search, and their risk of bias was not assessed.';
-
-/** A few words for the line under the chart; the full reason goes to the notes. */
-function shortReason(e: ContextExclusion): string {
-  switch (e.reason) {
-    case 'presenter':
-      return "presenter's choice";
-    case 'other-measure':
-      return e.text.split(';')[0] ?? 'another measure';
-    case 'no-outcome':
-      return 'outcome not reported here';
-    case 'no-numbers':
-      return 'no numbers';
-    default:
-      return 'no events';
-  }
-}
-
-function leftOutLine(excluded: readonly ContextExclusion[]): string | null {
-  if (excluded.length === 0) return null;
-  return `Left out: ${excluded.map((e) => `${e.name}${e.year !== null ? ` ${e.year}` : ''} (${shortReason(e)})`).join('; ')}`;
 }
 
 const interval = (lo: number, hi: number, level: number): string => `${ciLabel(level)} ${formatRatio(lo)} to ${formatRatio(hi)}`;
@@ -194,7 +167,7 @@ export function buildContextView(trial: Trial, evidence: Evidence): ContextView 
     `Method: ${methodText(ctx)} on log ${a.measure}s; each standard error from its CI as (ln upper − ln lower) / (2 × z for the CI's level); counts give a Katz RR or Woolf OR (0.5 added when a cell is 0).`,
     `Prediction interval after Higgins, Thompson and Spiegelhalter (2009): t with k − 2 degrees of freedom; it needs at least 3 studies.`,
   ];
-  const sitsNotes = [CONTEXT_CAVEAT_NOTE, ...trials.map(itemLine), ...leftOut.map((l) => `Left out: ${itemLine(l)}`), ...alsoPooled.map((l) => `Also pooled: ${l}`), ...method];
+  const sitsNotes = [CONTEXT_CAVEAT_NOTE, `${pooled}.`, ...trials.map(itemLine), ...leftOut.map((l) => `Left out: ${itemLine(l)}`), ...alsoPooled.map((l) => `Also pooled: ${l}`), ...method];
   const prediction = w.ratioPrediction
     ? `${ciLabel(w.level).replace('CI', 'prediction interval')} ${formatRatio(w.ratioPrediction.lower)} to ${formatRatio(w.ratioPrediction.upper)}: where the true effect in a new, similar setting would probably lie`
     : `No prediction interval: it needs 3 or more studies (here ${w.k})`;

@@ -63,6 +63,17 @@ describe('context forest: DAPA-HF beside EMPEROR-Reduced', () => {
     expect(texts).toContain('HR (95% CI)');
   });
 
+  it('prints who was left out and the caveat under the plot, then the method', () => {
+    const texts = svgTexts(chart.svg).flatMap((t) => t.lines);
+    const left = texts.indexOf("Left out: EMPEROR-Preserved 2021 (presenter's choice); SOLOIST-WHF 2021 (presenter's choice)");
+    const caveat = texts.findIndex((t) => t.startsWith('Caveat: different populations and outcome definitions'));
+    const source = texts.indexOf('Random effects (REML) on published estimates; sources in the bibliography');
+    expect(left).toBeGreaterThanOrEqual(0);
+    expect(caveat).toBeGreaterThan(left);
+    expect(source).toBeGreaterThan(caveat);
+    expect(texts.join(' ')).toContain('is not a systematic review.');
+  });
+
   it('is legible at slide scale and untruncated', () => {
     expectLegible(chart);
     expect(chart.alt).toContain('Pooled with DAPA-HF (2 studies): 0.75 (0.68\u20130.83)');
