@@ -11,7 +11,7 @@
 import type { ContextAnalysis, ContextEvidence, PooledEstimate } from '../evidence/context-types.js';
 import type { Evidence } from '../evidence/types.js';
 import type { Trial } from '../trial/schema.js';
-import { CONTEXT_CAVEAT, leftOutLine } from '../evidence/context-words.js';
+import { CONTEXT_CAVEAT, leftOutLine, methodLabel } from '../evidence/context-words.js';
 import type { ChartTheme } from './chart-theme.js';
 import { armsOf, armsPhrase, CANVAS_WIDTH, commonParams, fmtRatio, labelColumn, MAX_CANVAS_HEIGHT } from './chart-data.js';
 import { logDomain, sideLabels } from './forest.js';
@@ -66,7 +66,7 @@ export function buildContextForestChart(trial: Trial, theme: ChartTheme, evidenc
   const lh = Math.round(f * 1.15);
   const acronym = trial.publication.acronym;
   const others = a.studies.filter((s) => s.kind === 'context').length;
-  const method = `${ctx.method === 'REML' ? 'REML' : 'DerSimonian\u2013Laird'}${ctx.ciMethod === 'hksj' ? ', HKSJ CI' : ''}`;
+  const method = methodLabel(ctx);
 
   const rows: Row[] = a.studies.map((s, y) => {
     const mine = s.kind === 'this-trial';

@@ -11,7 +11,7 @@
 import type { ContextAnalysis, ContextEvidence, ContextStudy, PooledEstimate } from '../evidence/context-types.js';
 import { ciLabel, fixed, formatP, formatRatio } from '../evidence/format.js';
 import { withoutRoleRemark } from '../charts/chart-data.js';
-import { CONTEXT_CAVEAT, CONTEXT_CAVEAT_NOTE, leftOutLine } from '../evidence/context-words.js';
+import { CONTEXT_CAVEAT, CONTEXT_CAVEAT_NOTE, leftOutLine, methodLabel } from '../evidence/context-words.js';
 import type { Evidence } from '../evidence/types.js';
 import type { Trial } from '../trial/schema.js';
 
@@ -75,8 +75,7 @@ const estimate = (measure: string, est: number, lo: number, hi: number, level: n
   `${measure} ${formatRatio(est)} (${interval(lo, hi, level)})`;
 
 function methodText(ctx: ContextEvidence): string {
-  const tau = ctx.method === 'REML' ? 'REML' : 'DerSimonian\u2013Laird';
-  return `random effects (${tau}${ctx.ciMethod === 'hksj' ? ', Hartung\u2013Knapp CI' : ''})`;
+  return `random effects (${methodLabel(ctx)})`;
 }
 
 function studyItem(s: ContextStudy, measure: string): ContextItem {

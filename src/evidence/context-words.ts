@@ -1,7 +1,7 @@
 // The words the context slides and the context chart share: the caveat and
 // the one-line "left out" summary. In one place, so the chart (which prints
 // them under the plot) and the slide text never say it two ways.
-import type { ContextExclusion } from './context-types.js';
+import type { ContextEvidence, ContextExclusion } from './context-types.js';
 
 /** Under the plot and on both slides. */
 export const CONTEXT_CAVEAT =
@@ -32,4 +32,11 @@ function shortReason(e: ContextExclusion): string {
 export function leftOutLine(excluded: readonly ContextExclusion[]): string | null {
   if (excluded.length === 0) return null;
   return `Left out: ${excluded.map((e) => `${e.name}${e.year !== null ? ` ${e.year}` : ''} (${shortReason(e)})`).join('; ')}`;
+}
+
+/** "REML", "DerSimonian–Laird, Hartung–Knapp CI", "REML, Hartung–Knapp CI (floored)". */
+export function methodLabel(ctx: Pick<ContextEvidence, 'method' | 'ciMethod'>): string {
+  const tau = ctx.method === 'REML' ? 'REML' : 'DerSimonian\u2013Laird';
+  const ci = ctx.ciMethod === 'z' ? '' : `, Hartung\u2013Knapp CI${ctx.ciMethod === 'hksj-floor' ? ' (floored)' : ''}`;
+  return `${tau}${ci}`;
 }

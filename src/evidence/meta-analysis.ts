@@ -4,7 +4,7 @@
 //   τ²  REML by Fisher scoring (Viechtbauer 2005), or DerSimonian–Laird
 //   μ̂   Σwᵢyᵢ / Σwᵢ with wᵢ = 1/(vᵢ + τ²); SE = 1/√Σwᵢ
 //   CI  normal (z), or Hartung–Knapp–Sidik–Jonkman: t with k − 1 df and the
-//       SE scaled by the weighted residual variance
+//       SE scaled by the weighted residual variance (optionally floored at 1)
 //   Q   Cochran's Q with fixed-effect weights, on k − 1 df
 //   I²  τ² / (τ² + s²), s² the "typical" within-study variance (Higgins &
 //       Thompson 2002), so REML and DL each report their own I²
@@ -18,7 +18,12 @@ export function isTau2Method(v: unknown): v is Tau2Method {
   return typeof v === 'string' && (TAU2_METHODS as readonly string[]).includes(v);
 }
 
-export const META_CI_METHODS = ['z', 'hksj'] as const;
+/**
+ * `hksj` is Hartung–Knapp–Sidik–Jonkman as metafor's test = "knha"; `hksj-floor`
+ * keeps its scale factor at least 1 (Röver, Knapp & Friede 2015), so studies that
+ * agree closely cannot give an interval narrower than the normal one times t.
+ */
+export const META_CI_METHODS = ['z', 'hksj', 'hksj-floor'] as const;
 export type MetaCiMethod = (typeof META_CI_METHODS)[number];
 export function isMetaCiMethod(v: unknown): v is MetaCiMethod {
   return typeof v === 'string' && (META_CI_METHODS as readonly string[]).includes(v);
@@ -128,8 +133,9 @@ export function metaAnalysis(studies: readonly MetaStudy[], options: MetaOptions
   let se = seZ;
   let crit = zForLevel(level);
   let p = 2 * normalSf(Math.abs(estimate / seZ));
-  if (ciMethod === 'hksj' && k >= 2) {
-    const qhk = sum(studies.map((s, i) => w[i]! * (s.yi - estimate) ** 2)) / (k - 1);
+  if (ciMethod !== 'z' && k >= 2) {
+    const raw = sum(studies.map((s, i) => w[i]! * (s.yi - estimate) ** 2)) / (k - 1);
+    const qhk = ciMethod === 'hksj-floor' ? Math.max(1, raw) : raw;
     se = Math.sqrt(qhk / sw);
     crit = tQuantile(1 - (1 - level) / 2, k - 1);
     p = 2 * (1 - tCdf(Math.abs(estimate / se), k - 1));

@@ -35,4 +35,15 @@ describe('check and the context meta-analysis', () => {
     expect(r.stdout).toMatch(/Successful VA-ECMO weaning within 30 days \(primary; competing risk\) \(sHR, 2 studies\): 1\.09 \(95% CI 0\.83 to 1\.45\)/);
     expect(r.stdout).toMatch(/left out Massol et al\.: reports an HR; LEVOECMO reports an sHR/);
   });
+
+  it('--dl and --hksj switch the estimator and the interval', () => {
+    const r = runCliSync(['check', join(ROOT, 'data/dapa-hf.yaml'), '--json', '--dl', '--hksj'], { cwd: ROOT });
+    expect(r.code).toBe(0);
+    const ctx = (JSON.parse(r.stdout) as { evidence: { context: { method: string; ciMethod: string; analyses: { with: { lower: number; upper: number; estimate: number } }[] } } }).evidence.context;
+    expect([ctx.method, ctx.ciMethod]).toEqual(['DL', 'hksj-floor']);
+    // Two studies: HKSJ uses t with 1 df (12.71), far wider than the normal interval.
+    const w = ctx.analyses[0]!.with;
+    expect(w.upper - w.estimate).toBeGreaterThan(0.1);
+    expect(runCliSync(['check', join(ROOT, 'data/levoecmo.yaml'), '--hksj'], { cwd: ROOT }).stdout).toMatch(/random effects, REML, Hartung–Knapp CI \(floored\)/);
+  });
 });

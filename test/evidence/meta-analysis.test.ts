@@ -61,6 +61,19 @@ describe('metaAnalysis: metafor dat.bcg, log RR', () => {
     expect(hk.upper - hk.lower).toBeGreaterThan(reml.upper - reml.lower);
   });
 
+  it('HKSJ with a floor: the scale factor never drops below 1 (Röver, Knapp & Friede 2015)', () => {
+    // Two identical studies: plain HKSJ collapses to a zero-width interval.
+    const same = [{ yi: -0.29, vi: 0.005 }, { yi: -0.29, vi: 0.005 }];
+    const plain = metaAnalysis(same, { ci: 'hksj' });
+    expect(plain.upper - plain.lower).toBeCloseTo(0, 12);
+    const floored = metaAnalysis(same, { ci: 'hksj-floor' });
+    // Written out: SE = √(1/Σw) = √(0.0025) = 0.05, t(0.975, 1) = 12.706205.
+    expect(floored.upper - floored.estimate).toBeCloseTo(12.706205 * 0.05, 5);
+    // BCG: the residual variance is far above 1, so the floor changes nothing.
+    const bcg = metaAnalysis(studies, { ci: 'hksj-floor' });
+    expect(bcg.lower).toBeCloseTo(metaAnalysis(studies, { ci: 'hksj' }).lower, 12);
+  });
+
   it('prediction interval: Higgins 2009, μ ± t(0.975, k − 2)·√(τ² + SE²)', () => {
     const r = metaAnalysis(studies);
     const t11 = 2.200985; // Student t, 0.975 quantile, 11 df (printed tables)
