@@ -65,6 +65,10 @@ async function bundle(): Promise<void> {
 
 /** Runs one real build through the launcher so V8 compiles (and then saves) what a build uses. */
 function warmUp(): void {
+  // V8 accepts a code cache whose source has the same length (its check hashes the length, not the
+  // text): an edit like 46 → 40 would keep running the old compiled code, and the warm-up would save
+  // it again. Start from no cache.
+  rmSync(`${BUNDLE}.cache`, { force: true });
   const out = mkdtempSync(join(tmpdir(), 'trialdeck-warmup-'));
   try {
     const r = spawnSync(process.execPath, [join(dist, 'cli', 'launch.cjs'), 'build', join(root, 'data', 'levoecmo.yaml'), '-f', 'md,html', '-o', out], {

@@ -10,6 +10,7 @@ import type { Trial } from '../trial/schema.js';
 import { buildBayesChart } from './bayes.js';
 import { DEFAULT_CHART_THEME, type ChartTheme } from './chart-theme.js';
 import { buildCompetingChart } from './competing.js';
+import { buildContextForestChart } from './context-forest.js';
 import { buildContinuousChart } from './continuous.js';
 import { buildEventRatesChart } from './event-rates.js';
 import { buildFlowChart } from './flow.js';
@@ -41,7 +42,8 @@ export const CHART_BUILDERS: readonly ((trial: Trial, theme: ChartTheme) => Char
 
 /** Builds the chart inputs without rendering (cheap; no vega). */
 export function buildChartInputs(trial: Trial, theme: ChartTheme = DEFAULT_CHART_THEME, evidence?: Evidence): ChartSpecInput[] {
-  return [...CHART_BUILDERS.map((build) => build(trial, theme)), buildBayesChart(trial, theme, evidence)].filter((c): c is ChartSpecInput => c !== null);
+  const fromEvidence = [buildBayesChart(trial, theme, evidence), buildContextForestChart(trial, theme, evidence)];
+  return [...CHART_BUILDERS.map((build) => build(trial, theme)), ...fromEvidence].filter((c): c is ChartSpecInput => c !== null);
 }
 
 export async function chartTrial(trial: Trial, options: ChartOptions = {}): Promise<ChartSet> {
@@ -81,8 +83,9 @@ export async function chartTrial(trial: Trial, options: ChartOptions = {}): Prom
 function layoutHint(err: unknown, input: ChartSpecInput, trial: Trial): unknown {
   if (!(err instanceof TrialdeckError) || err.code !== 'CHART' || !/outside its \d+×\d+ canvas|legend count exceeds/.test(err.message)) return err;
   const texts: { path: string; text: string }[] = [
-    // The flow and competing-events charts show arms, not outcome names.
-    ...(input.id === 'flow' || input.id === 'competing' ? [] : trial.results.map((o, i) => ({ path: `results[${i}].name`, text: o.name }))),
+    // The flow and competing-events charts show arms, not outcome names; the context chart shows study names.
+    ...(input.id === 'flow' || input.id === 'competing' || input.id === 'context-forest' ? [] : trial.results.map((o, i) => ({ path: `results[${i}].name`, text: o.name }))),
+    ...(input.id === 'context-forest' ? trial.context.trials.map((t, i) => ({ path: `context.trials[${i}].name`, text: t.name ?? '' })) : []),
     ...trial.arms.map((a, i) => ({ path: `arms[${i}].label`, text: a.label })),
     { path: 'publication.acronym', text: trial.publication.acronym },
     { path: 'publication.journal', text: trial.publication.journal },
@@ -103,6 +106,6 @@ export { svgDataUri } from './svg-cache.js';
 export { DEFAULT_CHART_THEME, vegaLiteConfig, type ChartTheme } from './chart-theme.js';
 export { denyAllLoader, createFailingLogger } from './sandbox.js';
 export { textWidth, vegaTextWidth, wrapText } from './text-metrics.js';
-export { buildBayesChart, buildForestChart, buildCompetingChart, buildContinuousChart, buildEventRatesChart, buildFlowChart };
+export { buildBayesChart, buildContextForestChart, buildForestChart, buildCompetingChart, buildContinuousChart, buildEventRatesChart, buildFlowChart };
 export { CHART_IDS, DEFAULT_SPEC_DIR, isChartId, type Chart, type ChartDrawing, type ChartId, type ChartImage, type ChartSet, type ChartSpecInput } from './spec-files.js';
 export { chartBox, DEFAULT_BOXES, MIN_SLIDE_TEXT_PX, placementScale, PLACEMENTS, isPlacement, type ChartBox, type Placement } from './placement.js';

@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { TrialdeckError } from '../errors.js';
 import type { Datasets } from './prepare-spec.js';
 
-export const CHART_IDS = ['forest', 'event-rates', 'continuous', 'competing', 'flow', 'bayes'] as const;
+export const CHART_IDS = ['forest', 'event-rates', 'continuous', 'competing', 'flow', 'bayes', 'context-forest'] as const;
 export type ChartId = (typeof CHART_IDS)[number];
 export function isChartId(v: unknown): v is ChartId {
   return typeof v === 'string' && (CHART_IDS as readonly string[]).includes(v);

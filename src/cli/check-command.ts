@@ -3,6 +3,9 @@
 // prose uses that its numbers do not carry.
 import { readFile } from 'node:fs/promises';
 import { deriveEvidence } from '../evidence/index.js';
+import type { ContextEvidence } from '../evidence/context-types.js';
+import { methodLabel } from '../evidence/context-words.js';
+import { ciLabel, formatRatio } from '../evidence/format.js';
 import type { AuditFinding, ClaimFlag, Evidence } from '../evidence/types.js';
 import { TrialdeckError } from '../errors.js';
 import { loadTrial } from '../trial/load.js';
@@ -10,21 +13,25 @@ import { parse } from './args.js';
 import { locateClaims } from './claim-lines.js';
 import { dim, EXIT, green, printWarnings, yellow } from './report.js';
 
-export const CHECK_USAGE = `Usage: trialdeck check <file> [--json]
+export const CHECK_USAGE = `Usage: trialdeck check <file> [--json] [--dl] [--hksj]
 
 Validates trial data or a summary, prints every problem, then audits the
 paper's numbers against recomputed ones (percentages, RR, RD, CI vs P),
 translates the primary into absolute risks, sets the design's power against
-the effect the data could detect, and lists every claim in the prose that the
-numbers do not carry (words vs numbers), with its line.
-  --json   print the normalised trial model and every derived statistic as JSON`;
+the effect the data could detect, lists every claim in the prose that the
+numbers do not carry (words vs numbers), with its line, and pools the trial
+with its context trials (random effects) when the data names them.
+  --json   print the normalised trial model and every derived statistic as JSON
+  --dl     context meta-analysis: DerSimonian-Laird tau² instead of REML
+  --hksj   context meta-analysis: Hartung-Knapp-Sidik-Jonkman CI instead of normal,
+           its scale factor floored at 1 (identical studies would otherwise give a zero-width CI)`;
 
 export async function checkCommand(argv: string[]): Promise<number> {
-  const { values, positionals } = parse(argv, { json: { type: 'boolean' } }, CHECK_USAGE);
+  const { values, positionals } = parse(argv, { json: { type: 'boolean' }, dl: { type: 'boolean' }, hksj: { type: 'boolean' } }, CHECK_USAGE);
   const [file, ...extra] = positionals;
   if (!file || extra.length > 0) throw new TrialdeckError('USAGE', `expected exactly one file\n\n${CHECK_USAGE}`);
   const { trial, warnings, format } = await loadTrial(file);
-  const derived = deriveEvidence(trial, { mcid: trial.evidence?.mcid });
+  const derived = deriveEvidence(trial, { mcid: trial.evidence?.mcid, meta: { method: values.dl ? 'DL' : 'REML', ci: values.hksj ? 'hksj-floor' : 'z' } });
   // The file was read and validated a moment ago; reading it again only to place the flags is cheap.
   const evidence: Evidence = { ...derived, claims: locateClaims(derived.claims, await readFile(file, 'utf8'), file, format) };
   printWarnings([...warnings, ...evidence.warnings]);
@@ -36,6 +43,7 @@ export async function checkCommand(argv: string[]): Promise<number> {
   process.stdout.write(formatAudit(evidence.audit));
   process.stdout.write(formatPrimary(evidence));
   process.stdout.write(formatClaims(evidence.claims, file));
+  if (evidence.context) process.stdout.write(formatContext(evidence.context));
   return EXIT.ok;
 }
 
@@ -57,6 +65,17 @@ export function formatClaims(flags: readonly ClaimFlag[], file: string): string 
     out += `    ${dim(f.message)}\n`;
   }
   if (flags.length === 0) out += '  No direction, sameness or power claim in the prose goes beyond its numbers.\n';
+  return out;
+}
+
+/** One line per pooled outcome; `--json` carries every number (evidence.context). */
+export function formatContext(ctx: ContextEvidence): string {
+  let out = `\nContext: ${ctx.analyses.length} pooled analys${ctx.analyses.length === 1 ? 'is' : 'es'} (random effects, ${methodLabel(ctx)}), ${ctx.excluded.length} stud${ctx.excluded.length === 1 ? 'y' : 'ies'} left out\n`;
+  for (const a of ctx.analyses) {
+    const w = a.with;
+    out += `  ${a.outcome} (${a.measure}, ${w.k} studies): ${formatRatio(w.ratio)} (${ciLabel(w.level)} ${formatRatio(w.ratioLower)} to ${formatRatio(w.ratioUpper)}); I² ${w.i2.toFixed(0)}%\n`;
+  }
+  for (const e of ctx.excluded) out += `  ${dim('left out')} ${e.name}: ${e.text}\n`;
   return out;
 }
 

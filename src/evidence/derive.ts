@@ -25,6 +25,8 @@ import { fragilityEntries } from './fragility-scope.js';
 import { marginBoundary } from './margin.js';
 import { marginFragility as fragilityAgainstMargin } from './margin-fragility.js';
 import { powerCheck } from './power.js';
+import { deriveContext } from './context.js';
+import type { MetaOptions } from './meta-analysis.js';
 import type { ArmRef, Evidence, OutcomeEvidence } from './types.js';
 
 export interface DeriveOptions {
@@ -37,6 +39,8 @@ export interface DeriveOptions {
   /** Significance level of the fragility index; 0.05 by default. */
   alpha?: number;
   fragilityCap?: FragilityOptions['cap'];
+  /** τ² estimator and CI of the context meta-analysis (default REML, normal CI). */
+  meta?: MetaOptions;
 }
 
 function warning(code: string, path: string, message: string): Diagnostic {
@@ -135,6 +139,8 @@ export function deriveEvidence(trial: Trial, options: DeriveOptions = {}): Evide
       statistics: trial.design.statistics,
     });
   }
+  // The context meta-analysis reads this trial's outcomes for its headline pair.
+  const context = deriveContext(trial, { ...options.meta, arms: [arms.experimental.id, arms.comparator.id] });
   return {
     arms,
     control: control === null ? null : { id: control, label: armLabel(trial, control) },
@@ -147,6 +153,7 @@ export function deriveEvidence(trial: Trial, options: DeriveOptions = {}): Evide
     power,
     claims: findClaims(trial, { binary: outcomes.map((o) => o.binary), power, primaryIndex: primaryIndex >= 0 ? primaryIndex : null }),
     audit: auditTrial(trial),
+    ...(context ? { context } : {}),
     warnings,
   };
 }

@@ -19,6 +19,10 @@ export {
 export { auditTrial, auditOutcome, auditSummary, eventCounts, AUDIT_THRESHOLDS } from './audit.js';
 export { erf, erfc, normalCdf, normalSf, normalPdf, normalQuantile, twoSidedP, zForLevel, Z95 } from './normal.js';
 export { assertCounts, countsAreValid } from './counts.js';
+export { metaAnalysis, cochranQ, tau2DerSimonianLaird, tau2Reml, TAU2_METHODS, META_CI_METHODS, isTau2Method, isMetaCiMethod, type MetaOptions, type MetaResult, type MetaStudy, type Tau2Method, type MetaCiMethod } from './meta-analysis.js';
+export { deriveContext, fromCounts, fromInterval, type ContextOptions } from './context.js';
+export { tCdf, tQuantile, chiSquareSf } from './t-distribution.js';
+export * from './context-types.js';
 export * from './types.js';
 // Issue 12: absolute translation, power, one number per quantity, fragility scope, words vs numbers.
 export { absoluteTranslation, translateRisk, type RatioWithCi } from './absolute-risk.js';

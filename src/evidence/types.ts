@@ -4,6 +4,7 @@
 import type { Diagnostic } from '../errors.js';
 import type { BenefitDirection, EffectMeasure, Hypothesis, OutcomeRole } from '../trial/schema.js';
 import type { SpinCategory } from './claim-patterns.js';
+import type { ContextEvidence } from './context-types.js';
 import type { ContinuousView } from './continuous.js';
 import type { Verdict } from './verdict.js';
 
@@ -395,5 +396,7 @@ export interface Evidence {
   /** Claims in the trial's prose that its numbers do not carry (words vs numbers). */
   claims: ClaimFlag[];
   audit: AuditFinding[];
+  /** "Where this trial sits": the context trials pooled with this one; absent when `context.trials` is empty. */
+  context?: ContextEvidence;
   warnings: Diagnostic[];
 }

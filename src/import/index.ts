@@ -17,6 +17,7 @@ import { classify, textItems } from './bullets.js';
 import { Citations, parseBibliography } from './citations.js';
 import { parseContext } from './context.js';
 import { treatmentNames } from './comparisons.js';
+import { contextTrialsFromControversies } from './context-trials.js';
 import { parseDesign } from './design.js';
 import { applyDesignKind, inferDesignKind } from './design-kind.js';
 import { MESSAGES } from './messages.js';
@@ -73,6 +74,10 @@ export function importSummary(text: string, file?: string): ImportResult {
   if (primary && definition && !primary.definition) primary.definition = definition;
   const kind = applyDesignKind(inferDesignKind(sections.design?.lines ?? []), results.results, design.statistics, report);
 
+  const controversies = parseBulletList(sections.controversies, 'controversies', cite);
+  const primaryOutcome = (results.results.find((o) => o.role === 'primary') ?? results.results[0])?.name;
+  const contextTrials = contextTrialsFromControversies(sections.controversies, controversies, { acronym: publication.acronym, primaryOutcome, bibliography }, report);
+
   const trial: TrialInput = prune({
     id: slugify(publication.acronym),
     publication,
@@ -81,6 +86,7 @@ export function importSummary(text: string, file?: string): ImportResult {
       question: context.question,
       hypothesis: context.hypothesis,
       whyItMatters: context.whyItMatters,
+      trials: contextTrials,
     }),
     design: prune({
       question: design.question,
@@ -110,7 +116,7 @@ export function importSummary(text: string, file?: string): ImportResult {
     strengths,
     limitations,
     interpretation: parseInterpretation(sections.interpretation, cite),
-    controversies: parseBulletList(sections.controversies, 'controversies', cite),
+    controversies,
     summary: parseBulletList(sections.summary, 'summary', cite),
     takeaway: parseParagraphs(sections.takeaway, 'takeaway', cite),
     overallSummary: parseBulletList(sections.overallSummary, 'overallSummary', cite),

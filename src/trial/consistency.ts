@@ -57,6 +57,7 @@ export function checkConsistency(trial: Trial): Found[] {
   };
   trial.context.background.forEach((b, i) => cite(b.refs, `context.background[${i}]`));
   trial.controversies.forEach((b, i) => cite(b.refs, `controversies[${i}]`));
+  trial.context.trials.forEach((t, i) => cite(t.ref === undefined ? [] : [t.ref], `context.trials[${i}].ref`));
   out.push(...checkDesign(trial));
   return out;
 }

@@ -4,6 +4,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { TrialdeckError, type Diagnostic } from '../errors.js';
 import { importSummary } from '../import/index.js';
+import { resolveContextFiles } from './context-files.js';
 import { parseYaml } from './parse-yaml.js';
 import type { Trial } from './schema.js';
 import { validateTrial } from './validate.js';
@@ -34,7 +35,12 @@ export function inputFormat(file: string): InputFormat | undefined {
   return undefined;
 }
 
-export async function loadTrial(file: string): Promise<LoadedTrial> {
+export interface LoadOptions {
+  /** Read `context.trials[].file` entries from the same folder (default true; false for those files themselves). */
+  resolveContext?: boolean;
+}
+
+export async function loadTrial(file: string, options: LoadOptions = {}): Promise<LoadedTrial> {
   const format = inputFormat(file);
   if (!format) {
     const all = [...INPUT_FORMATS.data, ...INPUT_FORMATS.summary].join(', ');
@@ -53,7 +59,10 @@ export async function loadTrial(file: string): Promise<LoadedTrial> {
     throw new TrialdeckError('INPUT_TOO_LARGE', `${file}: ${Math.ceil(size / 1024)} KB is over the ${MAX_INPUT_TEXT} limit for trial files`);
   }
   const text = await readFile(file, 'utf8');
-  return { ...parseTrialText(text, file, format), format, file };
+  const parsed = parseTrialText(text, file, format);
+  if (options.resolveContext === false) return { ...parsed, format, file };
+  const trial = await resolveContextFiles(parsed.trial, file, async (f) => (await loadTrial(f, { resolveContext: false })).trial);
+  return { ...parsed, trial, format, file };
 }
 
 /** The in-memory half of loadTrial, used by the preview server and tests. */

@@ -2,6 +2,7 @@
 // TypeScript types are inferred from it and schema/trial.schema.json is
 // generated from it (test/trial/json-schema.test.ts keeps them in sync).
 import { z } from 'zod';
+import { contextTrialsSchema } from './context-schema.js';
 import {
   armIdSchema,
   clusterSchema,
@@ -315,8 +316,10 @@ export const trialSchema = z.strictObject({
       question: z.string().optional(),
       hypothesis: z.string().optional(),
       whyItMatters: bullets,
+      /** Related trials for "Where this trial sits" (src/trial/context-schema.ts). */
+      trials: contextTrialsSchema,
     })
-    .default({ background: [], whyItMatters: [] }),
+    .default({ background: [], whyItMatters: [], trials: [] }),
   design: designSchema,
   /** Effects compare `results[].effect.comparison`; by default the non-control arm with `design.controlArm`. */
   arms: z.array(armSchema).min(2, 'expected at least two arms').max(MAX_ARMS, `expected at most ${MAX_ARMS} arms`),
