@@ -32,7 +32,7 @@ const PROMPTS = {
   interaction:
     'Each factor’s effect is estimated across the levels of the other, which assumes the factors do not interact. A factorial trial is rarely powered to detect an interaction.',
   nonInferiority:
-    'Poor adherence, crossover between arms and loose conduct push results towards no difference, which favours a non-inferiority claim. Do the per-protocol and ITT results agree? Is the margin justified by the control’s proven effect?',
+    'Poor adherence, crossover between arms and loose conduct make the arms look alike, which favours a non-inferiority claim. Do the per-protocol and ITT results agree? Is the margin justified by the control’s proven effect?',
   equivalence: 'Equivalence needs both CI bounds inside the margins; check that the margins were set before the trial and are clinically justified.',
 } as const;
 

@@ -90,7 +90,7 @@ export function deriveEvidence(trial: Trial, options: DeriveOptions = {}): Evide
       const boundary = marginBoundary(trial, outcome, outcome.effect);
       const counts = binary ? { exp: { events: binary.experimental.events, total: binary.experimental.total }, comp: { events: binary.comparator.events, total: binary.comparator.total } } : null;
       marginFragility = boundary
-        ? fragilityAgainstMargin(counts?.exp ?? null, counts?.comp ?? null, boundary, index, outcome.effect?.ci?.level)
+        ? fragilityAgainstMargin(counts?.exp ?? null, counts?.comp ?? null, boundary, index, outcome.effect?.ci?.level, outcome.effect?.unit)
         : { outcomeIndex: index, value: null, measure: null, boundary: null, text: `Fragility is not computed: a ${hypothesis} result is judged against its margin, which is not given on the effect's scale.` };
     }
     const bayes = headline?.bayes ?? null;

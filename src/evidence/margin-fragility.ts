@@ -14,10 +14,11 @@ import type { ArmCounts, MarginFragility } from './types.js';
 const CAP = 1000;
 
 /**
- * `boundary` must be on the counts' scale: a ratio for RR, and for RD a
- * proportion (a margin written in percentage points, |value| ≥ 1, is divided by 100).
+ * `boundary` is on the effect's scale: a ratio for RR; for RD, percentage
+ * points when the effect's unit is "%" (as the importer writes risk
+ * differences), else a proportion unless |value| ≥ 1 (then surely points).
  */
-export function marginFragility(exp: ArmCounts | null, comp: ArmCounts | null, m: MarginBoundary, outcomeIndex: number, level = 0.95): MarginFragility {
+export function marginFragility(exp: ArmCounts | null, comp: ArmCounts | null, m: MarginBoundary, outcomeIndex: number, level = 0.95, unit?: string): MarginFragility {
   const base = { outcomeIndex, boundary: m.boundary };
   if (m.hypothesis !== 'non-inferiority') {
     return { ...base, value: null, measure: null, text: 'Fragility is not computed for an equivalence outcome: no single boundary to cross.' };
@@ -29,7 +30,8 @@ export function marginFragility(exp: ArmCounts | null, comp: ArmCounts | null, m
     return { ...base, value: null, measure: null, text: 'Fragility against the margin is not computed: the primary outcome has no event counts for both arms.' };
   }
   const measure = m.measure;
-  const boundary = measure === 'RD' && Math.abs(m.boundary) >= 1 ? m.boundary / 100 : m.boundary;
+  const points = unit === '%' || Math.abs(m.boundary) >= 1;
+  const boundary = measure === 'RD' && points ? m.boundary / 100 : m.boundary;
   // The CI bound on the harm side, recomputed from counts.
   const harmBound = (e: ArmCounts): number => {
     const ci = measure === 'RR' ? riskRatio(e, comp, level) : riskDifference(e, comp, level);

@@ -163,10 +163,11 @@ export function inferComparisons(arms: readonly ArmLike[], results: OutcomeInput
 /**
  * Default names of the design's intervention and comparator: every
  * non-control arm ("Ticagrelor 90 mg or Ticagrelor 60 mg") and the control,
- * rather than the first two columns.
+ * never the first two columns.
  */
 export function treatmentNames(arms: readonly ArmLike[], controlArmId: string | undefined): string[] {
-  const control = controlArmId ?? (arms.length === 2 ? arms[1]?.id : undefined);
+  // Unknown control (warned about): the last column, where tables usually put it, rather than the second.
+  const control = controlArmId ?? arms.at(-1)?.id;
   const vs = arms.find((a) => a.id === control);
   if (!vs) return arms.map((a) => a.label);
   return [arms.filter((a) => a !== vs).map((a) => a.label).join(' or '), vs.label];

@@ -9,6 +9,9 @@ import { isRatioMeasure, type Effect, type Outcome, type Trial } from './schema.
 
 type Found = Omit<Diagnostic, 'file'>;
 
+/** As for effects (consistency.ts): sparse-data ratios reach thousands, not millions. */
+const MAX_RATIO = 1e6;
+
 export function checkDesign(trial: Trial): Found[] {
   const out: Found[] = [];
   const ids = trial.arms.map((a) => a.id);
@@ -81,6 +84,8 @@ function checkMargin(trial: Trial, outcome: Outcome, base: string, out: Found[])
   const ratio = measure !== undefined && isRatioMeasure(measure);
   if (ratio && margin.value <= 0) out.push(err('MARGIN_INVALID', path, `a ${measure} margin must be above 0, got ${margin.value}`));
   else if (ratio && margin.value === 1) out.push(err('MARGIN_INVALID', path, `a ${measure} margin of 1 is no margin: expected e.g. 1.46`));
+  // 1e-320 can only be a typo, and its reciprocal (the boundary on the other side) is Infinity.
+  else if (ratio && (margin.value < 1 / MAX_RATIO || margin.value > MAX_RATIO)) out.push(err('MARGIN_INVALID', path, `a ${measure} margin must lie between 1/${MAX_RATIO} and ${MAX_RATIO}, got ${margin.value}`));
   else if (!ratio && margin.value === 0) out.push(err('MARGIN_INVALID', path, 'a margin of 0 is no margin'));
   const effect = outcome.effect?.measure;
   if (margin.measure !== undefined && effect !== undefined && effect !== 'other' && isRatioMeasure(margin.measure) !== isRatioMeasure(effect)) {

@@ -48,6 +48,13 @@ describe('marginProbabilities', () => {
 });
 
 describe('marginFragility on a risk-difference margin (higher is better: cure rates)', () => {
+  it('a margin of −0.5 percentage points (unit %) is −0.005, not −50 points', () => {
+    const cure = { ...o, benefit: 'higher' as const, margin: { value: -0.5, measure: 'RD' as const } };
+    const m = marginBoundary(rocket, cure, { measure: 'RD' })!;
+    const f = marginFragility({ events: 1900, total: 2000 }, { events: 1880, total: 2000 }, m, 0, 0.95, '%');
+    expect(f.boundary).toBeCloseTo(-0.005, 12);
+  });
+
   it('counts cures lost in the experimental arm until the lower CI bound falls below −10 points', () => {
     const cure = { ...o, benefit: 'higher' as const, margin: { value: -10, measure: 'RD' as const } };
     const m = marginBoundary(rocket, cure, { measure: 'RD' })!;

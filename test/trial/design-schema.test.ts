@@ -61,6 +61,8 @@ describe('design fields: comparison, control arm, hypothesis, margin', () => {
     const margin = (m: string): string => valid.replace('    benefit: higher\n', `    benefit: higher\n    hypothesis: non-inferiority\n    margin: ${m}\n`);
     expect(problemsOf(margin('{ value: 1 }'))[0]).toMatch(/results\[0\]\.margin\.value: a sHR margin of 1 is no margin/);
     expect(problemsOf(margin('{ value: -0.5 }'))[0]).toMatch(/results\[0\]\.margin\.value: a sHR margin must be above 0/);
+    expect(problemsOf(margin('{ value: 1e-320 }'))[0]).toMatch(/results\[0\]\.margin\.value: a sHR margin must lie between 1\/1000000 and 1000000, got 1e-320/);
+    expect(problemsOf(margin('{ value: .inf }'))[0]).toMatch(/results\[0\]\.margin\.value: expected a number, got Infinity/);
     expect(problemsOf(margin('{ value: 5, measure: RD }'))[0]).toMatch(/results\[0\]\.margin\.measure: the margin is a RD but the effect is a sHR/);
     expect(problemsOf(margin('{ value: 0.8, measure: HR, extra: 1 }'))[0]).toMatch(/results\[0\]\.margin: unknown field "extra"/);
   });
