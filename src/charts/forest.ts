@@ -15,6 +15,7 @@ import { BESIDE_WIDTH, CANVAS_WIDTH, commonParams, fmtRatio, isPrimary, lineHeig
 import { forestGroups, forestRows, groupHeading, logDomain, marginLines, marginNote, rowLabel, sideLabels, type ForestGroup, type ForestRow } from './forest-rows.js';
 import type { JsonObject } from './prepare-spec.js';
 import { linesWidth, textWidth, wrapText } from './text-metrics.js';
+import type { ForestView } from './chart-view.js';
 import type { ChartDrawing, ChartSpecInput } from './spec-files.js';
 
 export { logDomain, sideLabels } from './forest-rows.js';
@@ -204,7 +205,7 @@ export function buildForestChart(trial: Trial, theme: ChartTheme): ChartSpecInpu
       return `${head}: ${g.rows.map((r) => `${rowLabel(r)}${isPrimary(r.outcome) && !/primary/i.test(r.outcome.name) ? ' (primary)' : ''}: ${spokenEstimate(r)}${r.margin ? `, ${r.equivalence ? 'equivalence' : 'non-inferiority'} margin ${fmtRatio(r.margin)}` : ''}`).join('; ')}.`;
     }).join(' ');
 
-  return { id: 'forest', title: 'Ratio outcomes (forest plot)', alt, ...slide, ...(beside ? { beside } : {}) };
+  return { id: 'forest', title: 'Ratio outcomes (forest plot)', alt, ...slide, ...(beside ? { beside } : {}), view: forestView(trial, groups, slide) };
 }
 
 /**
@@ -228,4 +229,31 @@ function fitBeside(
     if (d) return d;
   }
   return undefined;
+}
+
+/** The renderer-neutral content of the slide drawing (chart-view.ts). */
+function forestView(trial: Trial, groups: readonly ForestGroup[], slide: ChartDrawing): ForestView {
+  const rows = groups.flatMap((g) => g.rows);
+  const sameLevel = new Set(rows.map((r) => r.level)).size === 1;
+  const many = namesComparisons(trial, groups);
+  return {
+    kind: 'forest',
+    estimateHeader: sameLevel ? `Ratio (${levelText(rows[0]!.level)})` : 'Ratio (CI)',
+    axisTitle: (slide.params.axisTitle as string[]).join(' '),
+    domain: slide.params.xDomain as [number, number],
+    ticks: slide.params.xTicks as number[],
+    groups: groups.map((g) => {
+      const sd = sideLabels(trial, g.comparison, g.benefit);
+      return {
+        heading: groupHeading(trial, g, many),
+        lower: sd.lower,
+        higher: sd.higher,
+        rows: g.rows.map((r) => ({
+          label: rowLabel(r), primary: isPrimary(r.outcome), measure: r.measure,
+          estimate: r.estimate, lower: r.lower, upper: r.upper, level: r.level, estimateText: estimateText(r, sameLevel),
+          ...(r.margin !== undefined ? { margin: { value: r.margin, lines: marginLines(r), note: marginNote(r) } } : {}),
+        })),
+      };
+    }),
+  };
 }

@@ -105,4 +105,5 @@ export { denyAllLoader, createFailingLogger } from './sandbox.js';
 export { textWidth, vegaTextWidth, wrapText } from './text-metrics.js';
 export { buildBayesChart, buildForestChart, buildCompetingChart, buildContinuousChart, buildEventRatesChart, buildFlowChart };
 export { CHART_IDS, DEFAULT_SPEC_DIR, isChartId, type Chart, type ChartDrawing, type ChartId, type ChartImage, type ChartSet, type ChartSpecInput } from './spec-files.js';
+export type { ChartView, EventRatesView, ForestView, ForestViewGroup, ForestViewRow } from './chart-view.js';
 export { chartBox, DEFAULT_BOXES, MIN_SLIDE_TEXT_PX, placementScale, PLACEMENTS, isPlacement, type ChartBox, type Placement } from './placement.js';

@@ -5,6 +5,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { TrialdeckError } from '../errors.js';
+import type { ChartView } from './chart-view.js';
 import type { Datasets } from './prepare-spec.js';
 
 export const CHART_IDS = ['forest', 'event-rates', 'continuous', 'competing', 'flow', 'bayes'] as const;
@@ -33,6 +34,8 @@ export interface ChartSpecInput extends ChartDrawing {
   alt: string;
   /** The same chart drawn for the column beside a table (placement 'beside', src/charts/placement.ts). */
   beside?: ChartDrawing;
+  /** What the chart says, for renderers that do not draw the SVG (native PPTX): see chart-view.ts. */
+  view?: ChartView;
 }
 
 /** A rendered drawing. */

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_CHART_THEME } from '../../src/charts/chart-theme.js';
-import { chartTrial, type Chart } from '../../src/charts/index.js';
+import { buildForestChart, chartTrial, type Chart } from '../../src/charts/index.js';
 import { logDomain, sideLabels } from '../../src/charts/forest.js';
 import { trialSchema } from '../../src/trial/schema.js';
 import { findText, svgLines, svgTexts } from './svg-text.js';
@@ -226,5 +226,22 @@ describe('forest plot: analysis populations', () => {
     expect(texts).toContain('Stroke or systemic embolism, intention-to-treat');
     expect(texts).not.toContain('Stroke or systemic embolism, intention-to-treat (ITT)');
     expect(chart.alt).toContain('Stroke or systemic embolism (per-protocol) (primary): RR 0.91');
+  });
+});
+
+describe('forest view (renderer-neutral content for native PPTX)', () => {
+  it('carries the groups, favours labels, measures and margins the SVG shows', () => {
+    const view = buildForestChart(rely(), DEFAULT_CHART_THEME)!.view;
+    expect(view?.kind).toBe('forest');
+    if (view?.kind !== 'forest') return;
+    expect(view.groups.map((g) => [g.heading, g.lower, g.higher])).toEqual([
+      ['Dabigatran 110 mg vs Warfarin: lower is better', '\u2190 Favours Dabigatran 110 mg', 'Favours Warfarin \u2192'],
+      ['Dabigatran 150 mg vs Warfarin: lower is better', '\u2190 Favours Dabigatran 150 mg', 'Favours Warfarin \u2192'],
+    ]);
+    const primary = view.groups[0]!.rows[0]!;
+    expect(primary).toMatchObject({ label: 'Stroke or systemic embolism', primary: true, measure: 'RR', estimateText: 'RR 0.91 (0.74\u20131.11)', margin: { value: 1.46, lines: [1.46], note: 'NI margin 1.46' } });
+    expect(view.groups[0]!.rows[1]!.margin).toBeUndefined();
+    expect(view.estimateHeader).toBe('Ratio (95% CI)');
+    expect(view.ticks).toContain(1);
   });
 });
