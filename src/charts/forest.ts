@@ -193,17 +193,7 @@ export function buildForestChart(trial: Trial, theme: ChartTheme): ChartSpecInpu
   const slide = fit(CANVAS_WIDTH, ['column'], groups) ?? draw(trial, { ...theme, fontSize: MIN_FONT_SIZE }, groups, { width: CANVAS_WIDTH, estimates: 'column', rowPad: 4, groupGap: 2 });
   const beside = fitBeside(trial, groups, (shown, note) => fit(BESIDE_WIDTH, ['below', 'none'], shown, note));
 
-  const ordered = groups.flatMap((g) => g.rows);
-  const phrase = [...new Set(ordered.map((r) => (r.comparison ? comparisonLabel(trial, r.comparison) : 'comparison not stated')))].join('; ');
-  const alt =
-    `Forest plot of ${ordered.length} ratio estimate${ordered.length === 1 ? '' : 's'} (${phrase}) on a log scale, ` +
-    `in ${groups.length} group${groups.length === 1 ? '' : 's'} by comparison and direction of benefit. ` +
-    groups.map((g) => {
-      const sd = sideLabels(trial, g.comparison, g.benefit);
-      const lowSide = sd.lower.replace('\u2190 ', '');
-      const head = `${groupHeading(trial, g, namesComparisons(trial, groups))} (ratios below 1: ${lowSide[0]!.toLowerCase()}${lowSide.slice(1)})`;
-      return `${head}: ${g.rows.map((r) => `${rowLabel(r)}${isPrimary(r.outcome) && !/primary/i.test(r.outcome.name) ? ' (primary)' : ''}: ${spokenEstimate(r)}${r.margin ? `, ${r.equivalence ? 'equivalence' : 'non-inferiority'} margin ${fmtRatio(r.margin)}` : ''}`).join('; ')}.`;
-    }).join(' ');
+  const alt = describe(trial, groups);
 
   return { id: 'forest', title: 'Ratio outcomes (forest plot)', alt, ...slide, ...(beside ? { beside } : {}), view: forestView(trial, groups, slide) };
 }
@@ -225,8 +215,9 @@ function fitBeside(
     const kept = new Set(priority.slice(0, keep));
     const shown = groups.map((g) => ({ ...g, rows: g.rows.filter((r) => kept.has(r)) })).filter((g) => g.rows.length > 0);
     const left = all.length - keep;
-    const d = fit(shown, left > 0 ? `${left} more ratio outcome${left === 1 ? '' : 's'}: see the full forest plot` : undefined);
-    if (d) return d;
+    const note = left > 0 ? `${left} more ratio outcome${left === 1 ? '' : 's'}: see the full forest plot` : undefined;
+    const d = fit(shown, note);
+    if (d) return note ? { ...d, alt: `${describe(trial, shown)} ${note}.` } : d;
   }
   return undefined;
 }
@@ -256,4 +247,19 @@ function forestView(trial: Trial, groups: readonly ForestGroup[], slide: ChartDr
       };
     }),
   };
+}
+
+/** Alt text: every group's heading and sides, and every row with its estimate, CI level and margin. */
+function describe(trial: Trial, groups: readonly ForestGroup[]): string {
+  const ordered = groups.flatMap((g) => g.rows);
+  const phrase = [...new Set(ordered.map((r) => (r.comparison ? comparisonLabel(trial, r.comparison) : 'comparison not stated')))].join('; ');
+  return (
+    `Forest plot of ${ordered.length} ratio estimate${ordered.length === 1 ? '' : 's'} (${phrase}) on a log scale, ` +
+    `in ${groups.length} group${groups.length === 1 ? '' : 's'} by comparison and direction of benefit. ` +
+    groups.map((g) => {
+      const sd = sideLabels(trial, g.comparison, g.benefit);
+      const lowSide = sd.lower.replace('\u2190 ', '');
+      const head = `${groupHeading(trial, g, namesComparisons(trial, groups))} (ratios below 1: ${lowSide[0]!.toLowerCase()}${lowSide.slice(1)})`;
+      return `${head}: ${g.rows.map((r) => `${rowLabel(r)}${isPrimary(r.outcome) && !/primary/i.test(r.outcome.name) ? ' (primary)' : ''}: ${spokenEstimate(r)}${r.margin ? `, ${r.equivalence ? 'equivalence' : 'non-inferiority'} margin ${fmtRatio(r.margin)}` : ''}`).join('; ')}.`;
+    }).join(' '));
 }

@@ -59,9 +59,9 @@ export async function chartTrial(trial: Trial, options: ChartOptions = {}): Prom
         width: d.width,
         height: d.height,
         title: input.title,
-        desc: input.alt,
+        desc: d.alt ?? input.alt,
         engine: options.engine,
-      }).then(({ svg, width, height }) => ({ svg, width, height }), (err: unknown) => {
+      }).then(({ svg, width, height }) => ({ svg, width, height, ...(d.alt && d.alt !== input.alt ? { alt: d.alt } : {}) }), (err: unknown) => {
         throw layoutHint(err, input, trial);
       });
     const { svg, width, height } = await render(input);

@@ -23,6 +23,8 @@ export interface ChartDrawing {
   /** The whole canvas in px. */
   width: number;
   height: number;
+  /** Alt text of this drawing when it shows less than the chart's (e.g. rows left out beside a table). */
+  alt?: string;
 }
 
 /** What a chart builder hands the renderer: the template's named datasets and metadata. */
@@ -43,6 +45,8 @@ export interface ChartImage {
   svg: string;
   width: number;
   height: number;
+  /** Set when it differs from the chart's alt text. */
+  alt?: string;
 }
 
 export interface Chart {

@@ -105,6 +105,27 @@ describe('forest plot: LEVOECMO (mixed benefit directions)', () => {
   });
 });
 
+describe('forest plot beside a table (LEVOECMO)', () => {
+  it('keeps the primary and the intervals that exclude 1, says how many rows are left out, and describes only what it shows', async () => {
+    const chart = await forestOf(levoecmo());
+    const beside = chart.beside!;
+    expect(beside.width).toBe(620);
+    expect(beside.height).toBeLessThanOrEqual(540);
+    const texts = svgTexts(beside.svg).map((t) => t.text);
+    expect(texts).toContain('Successful VA-ECMO weaning within 30 days (primary; competing risk)');
+    expect(texts).toContain('Suspected adverse drug event leading to treatment cessation'); // RR 3.09 (1.07–8.93)
+    const left = texts.find((t) => /more ratio outcomes?: see the full forest plot/.test(t));
+    expect(left).toBeTruthy();
+    const n = Number(/(\d+) more/.exec(left!)![1]);
+    const shownRows = LEVOECMO_INPUT.results.filter((o) => ['RR', 'OR', 'HR', 'sHR'].includes(o.effect?.measure ?? '') && texts.includes(o.name));
+    expect(shownRows.length + n).toBe(9);
+    expect(beside.alt).toContain(`${n} more ratio outcome`);
+    expect(beside.svg).toContain(`${n} more ratio outcome`);
+    // Every text of the beside drawing is still at least 18 px (it is shown at 100% in its column).
+    for (const t of svgTexts(beside.svg)) expect(Number.parseFloat(t.attrs['font-size'] ?? '0'), t.text).toBeGreaterThanOrEqual(18);
+  });
+});
+
 describe('forest plot: DAPA-HF (all outcomes: lower is better)', () => {
   it('has one group, "Favours <arm>" with both arms, arm 1 on the left, and names each row\'s measure', async () => {
     const chart = await forestOf(dapaHf());
