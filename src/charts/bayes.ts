@@ -86,9 +86,10 @@ function drawBayes(trial: Trial, theme: ChartTheme, evidence: Evidence | undefin
   const labelWidth = nameWidth + 12 + Math.ceil(Math.max(...details.map((d) => linesWidth([d], s))));
   const panels = bayes.posteriors.map((p, k) => ({ y: k + 0.5, name: PRIOR_LABELS[p.prior], detail: details[k], base: k + 1 }));
 
-  const threshold = bayes.mcid !== null && bayes.mcid >= lo && bayes.mcid <= hi ? bayes.mcid : null;
-  // "MCID" only for a difference the user named as clinically important; otherwise it is the design's target effect.
-  const thresholdName = bayes.mcidSource === 'user' ? 'MCID' : 'Design effect';
+  // "MCID" only for a difference the presenter named as clinically important; otherwise the design's target effect, named as such.
+  const marked = bayes.mcid ?? bayes.designEffect;
+  const threshold = marked !== null && marked >= lo && marked <= hi ? marked : null;
+  const thresholdName = bayes.mcid !== null ? 'MCID' : 'Design effect';
   // A label near the right edge runs leftwards from its line instead of off the canvas.
   const anchor = (r: number): 'left' | 'right' => (Math.log(r / lo) / Math.log(hi / lo) > 0.7 ? 'right' : 'left');
   const rules = [{ ratio: 1, label: 'No effect', dashed: false, anchor: anchor(1) }];

@@ -1,35 +1,36 @@
 // The end of the story: controversies, questions for discussion and the bottom
 // line; in the backup, what the paper says (interpretation, results, summary) and the references.
 import { discussionQuestions } from './discussion.js';
-import { fit } from './fit.js';
+import { fit, fitTogether, type SlideSource } from './fit.js';
 import type { Block, Section, Slide } from './slides.js';
 import type { StoryContext } from './story-context.js';
 
 const refs = (r: readonly number[] | undefined): string => (r && r.length > 0 ? ` [${r.join(', ')}]` : '');
 
-export function controversySlides(ctx: StoryContext): Slide[] {
+const CONTROVERSY_NOTE = 'Numbers in square brackets are the references in the last slides.';
+const DISCUSSION_NOTE = 'Built from the trial’s own tensions: the power it assumed, harm signals near no effect, subgroups, blinding and competing events.';
+
+/** Controversies, then questions for discussion: on one slide when both are short. */
+export function controversyAndDiscussionSlides(ctx: StoryContext): Slide[] {
   const c = ctx.trial.controversies;
-  if (c.length === 0) return [];
-  return fit({
+  const discussion: SlideSource = {
+    id: 'discussion',
+    section: 'story',
+    layout: 'content',
+    title: 'Questions for discussion',
+    blocks: [{ type: 'bullets', items: discussionQuestions(ctx.trial, ctx.primary).map((q) => ({ text: q })) }],
+    notes: [DISCUSSION_NOTE],
+  };
+  if (c.length === 0) return fit(discussion);
+  const controversies: SlideSource = {
     id: 'controversies',
     section: 'story',
     layout: 'content',
     title: 'Controversies and later evidence',
     blocks: [{ type: 'bullets', items: c.map((b) => ({ text: `${b.text}${refs(b.refs)}` })) }],
-    notes: ['Numbers in square brackets are the references in the last slides.'],
-  });
-}
-
-export function discussionSlides(ctx: StoryContext): Slide[] {
-  const questions = discussionQuestions(ctx.trial, ctx.primary);
-  return fit({
-    id: 'discussion',
-    section: 'story',
-    layout: 'content',
-    title: 'Questions for discussion',
-    blocks: [{ type: 'bullets', items: questions.map((q) => ({ text: q })) }],
-    notes: ['Built from the trial’s own tensions: the power it assumed, harm signals near no effect, subgroups, blinding and competing events.'],
-  });
+    notes: [CONTROVERSY_NOTE],
+  };
+  return fitTogether(controversies, discussion, { id: 'controversies', title: 'Controversies and questions for discussion' });
 }
 
 export function bottomLineSlides(ctx: StoryContext): Slide[] {
