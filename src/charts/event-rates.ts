@@ -11,6 +11,7 @@ import { MIN_FONT_SIZE, smallFontSize, type ChartTheme } from './chart-theme.js'
 import {
   armsOf, armsPhrase, CANVAS_WIDTH, commonParams, isPrimary, lineHeight, MAX_CANVAS_HEIGHT, percentLabel, percentOf, type ArmInfo,
 } from './chart-data.js';
+import type { EventRatesView } from './chart-view.js';
 import type { JsonObject } from './prepare-spec.js';
 import type { ChartSpecInput } from './spec-files.js';
 import { linesWidth, textWidth, wrapText } from './text-metrics.js';
@@ -101,10 +102,20 @@ function draw(trial: Trial, theme: ChartTheme, rows: readonly BinaryRow[], rowPa
     `Dot plot of the percentage of patients with each of ${rows.length} binary outcome${rows.length === 1 ? '' : 's'}, one dot per arm (${armsPhrase(arms)}). ` +
     rows.map((r) => `${r.outcome.name}: ${r.cells.map((c) => `${c.arm.label} ${percentLabel(c.q, c.percent)}`).join(', ')}`).join('; ') + '.';
 
+  const view: EventRatesView = {
+    kind: 'event-rates',
+    axisTitle: 'Patients with the outcome (%)',
+    domain: [0, xMax],
+    ticks: percentTicks(xMax),
+    arms: arms.map((a) => ({ label: a.label, color: a.color, shape: armShape(a.index) })),
+    rows: rows.map((r, i) => ({ label: r.outcome.name, primary: isPrimary(r.outcome), values: r.cells.map((c, k) => ({ percent: c.percent, text: values[i]![k]! })) })),
+  };
+
   return {
     id: 'event-rates',
     title: 'Event rates by arm',
     alt,
+    view,
     width: CANVAS_WIDTH,
     height: Math.round(y + below),
     datasets: { dots, spans, texts, symbols },

@@ -15,6 +15,7 @@ import { BESIDE_WIDTH, CANVAS_WIDTH, commonParams, fmtRatio, isPrimary, lineHeig
 import { forestGroups, forestRows, groupHeading, logDomain, marginLines, marginNote, rowLabel, sideLabels, type ForestGroup, type ForestRow } from './forest-rows.js';
 import type { JsonObject } from './prepare-spec.js';
 import { linesWidth, textWidth, wrapText } from './text-metrics.js';
+import type { ForestView } from './chart-view.js';
 import type { ChartDrawing, ChartSpecInput } from './spec-files.js';
 
 export { logDomain, sideLabels } from './forest-rows.js';
@@ -192,19 +193,9 @@ export function buildForestChart(trial: Trial, theme: ChartTheme): ChartSpecInpu
   const slide = fit(CANVAS_WIDTH, ['column'], groups) ?? draw(trial, { ...theme, fontSize: MIN_FONT_SIZE }, groups, { width: CANVAS_WIDTH, estimates: 'column', rowPad: 4, groupGap: 2 });
   const beside = fitBeside(trial, groups, (shown, note) => fit(BESIDE_WIDTH, ['below', 'none'], shown, note));
 
-  const ordered = groups.flatMap((g) => g.rows);
-  const phrase = [...new Set(ordered.map((r) => (r.comparison ? comparisonLabel(trial, r.comparison) : 'comparison not stated')))].join('; ');
-  const alt =
-    `Forest plot of ${ordered.length} ratio estimate${ordered.length === 1 ? '' : 's'} (${phrase}) on a log scale, ` +
-    `in ${groups.length} group${groups.length === 1 ? '' : 's'} by comparison and direction of benefit. ` +
-    groups.map((g) => {
-      const sd = sideLabels(trial, g.comparison, g.benefit);
-      const lowSide = sd.lower.replace('\u2190 ', '');
-      const head = `${groupHeading(trial, g, namesComparisons(trial, groups))} (ratios below 1: ${lowSide[0]!.toLowerCase()}${lowSide.slice(1)})`;
-      return `${head}: ${g.rows.map((r) => `${rowLabel(r)}${isPrimary(r.outcome) && !/primary/i.test(r.outcome.name) ? ' (primary)' : ''}: ${spokenEstimate(r)}${r.margin ? `, ${r.equivalence ? 'equivalence' : 'non-inferiority'} margin ${fmtRatio(r.margin)}` : ''}`).join('; ')}.`;
-    }).join(' ');
+  const alt = describe(trial, groups);
 
-  return { id: 'forest', title: 'Ratio outcomes (forest plot)', alt, ...slide, ...(beside ? { beside } : {}) };
+  return { id: 'forest', title: 'Ratio outcomes (forest plot)', alt, ...slide, ...(beside ? { beside } : {}), view: forestView(trial, groups, slide) };
 }
 
 /**
@@ -224,8 +215,51 @@ function fitBeside(
     const kept = new Set(priority.slice(0, keep));
     const shown = groups.map((g) => ({ ...g, rows: g.rows.filter((r) => kept.has(r)) })).filter((g) => g.rows.length > 0);
     const left = all.length - keep;
-    const d = fit(shown, left > 0 ? `${left} more ratio outcome${left === 1 ? '' : 's'}: see the full forest plot` : undefined);
-    if (d) return d;
+    const note = left > 0 ? `${left} more ratio outcome${left === 1 ? '' : 's'}: see the full forest plot` : undefined;
+    const d = fit(shown, note);
+    if (d) return note ? { ...d, alt: `${describe(trial, shown)} ${note}.` } : d;
   }
   return undefined;
+}
+
+/** The renderer-neutral content of the slide drawing (chart-view.ts). */
+function forestView(trial: Trial, groups: readonly ForestGroup[], slide: ChartDrawing): ForestView {
+  const rows = groups.flatMap((g) => g.rows);
+  const sameLevel = new Set(rows.map((r) => r.level)).size === 1;
+  const many = namesComparisons(trial, groups);
+  return {
+    kind: 'forest',
+    estimateHeader: sameLevel ? `Ratio (${levelText(rows[0]!.level)})` : 'Ratio (CI)',
+    axisTitle: (slide.params.axisTitle as string[]).join(' '),
+    domain: slide.params.xDomain as [number, number],
+    ticks: slide.params.xTicks as number[],
+    groups: groups.map((g) => {
+      const sd = sideLabels(trial, g.comparison, g.benefit);
+      return {
+        heading: groupHeading(trial, g, many),
+        lower: sd.lower,
+        higher: sd.higher,
+        rows: g.rows.map((r) => ({
+          label: rowLabel(r), primary: isPrimary(r.outcome), measure: r.measure,
+          estimate: r.estimate, lower: r.lower, upper: r.upper, level: r.level, estimateText: estimateText(r, sameLevel),
+          ...(r.margin !== undefined ? { margin: { value: r.margin, lines: marginLines(r), note: marginNote(r) } } : {}),
+        })),
+      };
+    }),
+  };
+}
+
+/** Alt text: every group's heading and sides, and every row with its estimate, CI level and margin. */
+function describe(trial: Trial, groups: readonly ForestGroup[]): string {
+  const ordered = groups.flatMap((g) => g.rows);
+  const phrase = [...new Set(ordered.map((r) => (r.comparison ? comparisonLabel(trial, r.comparison) : 'comparison not stated')))].join('; ');
+  return (
+    `Forest plot of ${ordered.length} ratio estimate${ordered.length === 1 ? '' : 's'} (${phrase}) on a log scale, ` +
+    `in ${groups.length} group${groups.length === 1 ? '' : 's'} by comparison and direction of benefit. ` +
+    groups.map((g) => {
+      const sd = sideLabels(trial, g.comparison, g.benefit);
+      const lowSide = sd.lower.replace('\u2190 ', '');
+      const head = `${groupHeading(trial, g, namesComparisons(trial, groups))} (ratios below 1: ${lowSide[0]!.toLowerCase()}${lowSide.slice(1)})`;
+      return `${head}: ${g.rows.map((r) => `${rowLabel(r)}${isPrimary(r.outcome) && !/primary/i.test(r.outcome.name) ? ' (primary)' : ''}: ${spokenEstimate(r)}${r.margin ? `, ${r.equivalence ? 'equivalence' : 'non-inferiority'} margin ${fmtRatio(r.margin)}` : ''}`).join('; ')}.`;
+    }).join(' '));
 }

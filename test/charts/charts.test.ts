@@ -6,7 +6,7 @@ import { DEFAULT_CHART_THEME, type ChartTheme } from '../../src/charts/chart-the
 import { buildCompetingChart } from '../../src/charts/competing.js';
 import { buildContinuousChart, niceTicks, unitOf } from '../../src/charts/continuous.js';
 import { buildFlowChart } from '../../src/charts/flow.js';
-import { chartTrial, DEFAULT_SPEC_DIR, type Chart, type ChartSet } from '../../src/charts/index.js';
+import { buildChartInputs, chartTrial, DEFAULT_SPEC_DIR, type Chart, type ChartSet } from '../../src/charts/index.js';
 import { TrialdeckError } from '../../src/errors.js';
 import { trialSchema, type TrialInput } from '../../src/trial/schema.js';
 import { findText, svgTexts } from './svg-text.js';
@@ -225,6 +225,18 @@ describe('three arms (RE-LY)', () => {
     // 2 outcomes: one dot per arm each, plus the arm's symbol over its value column.
     for (const colour of theme.armColors) expect(c.svg.split(`fill="${colour}"`).length - 1, colour).toBe(3);
     expect(c.alt).toContain('Stroke or systemic embolism: Dabigatran 110 mg 1.5%, Dabigatran 150 mg 1.1%, Warfarin 1.7%');
+  });
+
+  it('event-rate view (for native PPTX) has every arm with its colour and symbol, and every value', () => {
+    const view = buildChartInputs(rely(), theme).find((i) => i.id === 'event-rates')?.view;
+    expect(view?.kind).toBe('event-rates');
+    if (view?.kind !== 'event-rates') return;
+    expect(view.arms).toEqual([
+      { label: 'Dabigatran 110 mg', color: '#111111', shape: 'circle' },
+      { label: 'Dabigatran 150 mg', color: '#222222', shape: 'square' },
+      { label: 'Warfarin', color: '#333333', shape: 'triangle-up' },
+    ]);
+    expect(view.rows.map((r) => r.values.map((v) => v.text))).toEqual([['1.5%', '1.1%', '1.7%'], ['2.7%', '3.1%', '3.4%']]);
   });
 
   it('an arm has the same colour on every chart (flow boxes, event-rate dots)', () => {

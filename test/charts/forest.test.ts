@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_CHART_THEME } from '../../src/charts/chart-theme.js';
-import { chartTrial, type Chart } from '../../src/charts/index.js';
+import { buildForestChart, chartTrial, type Chart } from '../../src/charts/index.js';
 import { logDomain, sideLabels } from '../../src/charts/forest.js';
 import { trialSchema } from '../../src/trial/schema.js';
 import { findText, svgLines, svgTexts } from './svg-text.js';
@@ -102,6 +102,27 @@ describe('forest plot: LEVOECMO (mixed benefit directions)', () => {
     expect(findText(chart.svg, 'Source: LEVOECMO, JAMA 2026')).toBeTruthy();
     expect(chart.width).toBe(1160);
     expect(chart.height).toBeLessThanOrEqual(540);
+  });
+});
+
+describe('forest plot beside a table (LEVOECMO)', () => {
+  it('keeps the primary and the intervals that exclude 1, says how many rows are left out, and describes only what it shows', async () => {
+    const chart = await forestOf(levoecmo());
+    const beside = chart.beside!;
+    expect(beside.width).toBe(620);
+    expect(beside.height).toBeLessThanOrEqual(540);
+    const texts = svgTexts(beside.svg).map((t) => t.text);
+    expect(texts).toContain('Successful VA-ECMO weaning within 30 days (primary; competing risk)');
+    expect(texts).toContain('Suspected adverse drug event leading to treatment cessation'); // RR 3.09 (1.07–8.93)
+    const left = texts.find((t) => /more ratio outcomes?: see the full forest plot/.test(t));
+    expect(left).toBeTruthy();
+    const n = Number(/(\d+) more/.exec(left!)![1]);
+    const shownRows = LEVOECMO_INPUT.results.filter((o) => ['RR', 'OR', 'HR', 'sHR'].includes(o.effect?.measure ?? '') && texts.includes(o.name));
+    expect(shownRows.length + n).toBe(9);
+    expect(beside.alt).toContain(`${n} more ratio outcome`);
+    expect(beside.svg).toContain(`${n} more ratio outcome`);
+    // Every text of the beside drawing is still at least 18 px (it is shown at 100% in its column).
+    for (const t of svgTexts(beside.svg)) expect(Number.parseFloat(t.attrs['font-size'] ?? '0'), t.text).toBeGreaterThanOrEqual(18);
   });
 });
 
@@ -226,5 +247,22 @@ describe('forest plot: analysis populations', () => {
     expect(texts).toContain('Stroke or systemic embolism, intention-to-treat');
     expect(texts).not.toContain('Stroke or systemic embolism, intention-to-treat (ITT)');
     expect(chart.alt).toContain('Stroke or systemic embolism (per-protocol) (primary): RR 0.91');
+  });
+});
+
+describe('forest view (renderer-neutral content for native PPTX)', () => {
+  it('carries the groups, favours labels, measures and margins the SVG shows', () => {
+    const view = buildForestChart(rely(), DEFAULT_CHART_THEME)!.view;
+    expect(view?.kind).toBe('forest');
+    if (view?.kind !== 'forest') return;
+    expect(view.groups.map((g) => [g.heading, g.lower, g.higher])).toEqual([
+      ['Dabigatran 110 mg vs Warfarin: lower is better', '\u2190 Favours Dabigatran 110 mg', 'Favours Warfarin \u2192'],
+      ['Dabigatran 150 mg vs Warfarin: lower is better', '\u2190 Favours Dabigatran 150 mg', 'Favours Warfarin \u2192'],
+    ]);
+    const primary = view.groups[0]!.rows[0]!;
+    expect(primary).toMatchObject({ label: 'Stroke or systemic embolism', primary: true, measure: 'RR', estimateText: 'RR 0.91 (0.74\u20131.11)', margin: { value: 1.46, lines: [1.46], note: 'NI margin 1.46' } });
+    expect(view.groups[0]!.rows[1]!.margin).toBeUndefined();
+    expect(view.estimateHeader).toBe('Ratio (95% CI)');
+    expect(view.ticks).toContain(1);
   });
 });
