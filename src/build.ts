@@ -121,7 +121,7 @@ export async function makeDeck(
   const look = await resolveLook({ theme: options.theme, themeDir: options.themeDir, department: options.department });
   const evidence = deriveEvidence(trial, { mcid: trial.evidence?.mcid });
   const chartSet = await chartTrial(trial, { cacheDir: options.cacheDir || undefined, evidence, theme: look.chart });
-  const charts = chartSet.charts.map((c) => ({ id: c.id, title: c.title, alt: c.alt, uri: svgDataUri(c.svg), svg: c.svg }));
+  const charts = chartSet.charts.map((c) => ({ id: c.id, title: c.title, alt: c.alt, uri: svgDataUri(c.svg), svg: c.svg, ...(c.beside ? { besideUri: svgDataUri(c.beside.svg), besideSvg: c.beside.svg } : {}) }));
   const { markdown, viewModel } = await composeDeck(trial, evidence, charts, {
     theme: look.name,
     templateDir: options.templateDir,

@@ -8,6 +8,9 @@ import { primaryView } from './primary-view.js';
 import type { Block, Slide, TableRow } from './slides.js';
 import type { DeckChart, StoryContext } from './story-context.js';
 
+/** The table's column on a `split` slide: 1160 px less the chart's 620 px column and the 24 px gap (themes/clinical.css). */
+const SPLIT_TABLE_WIDTH = 516;
+
 /** The paper's own wording when we have it (e.g. `1.90`, not `1.9`), else formatted. */
 export function effectCell(e: Effect | undefined): string {
   if (!e) return '—';
@@ -45,6 +48,8 @@ export function primarySlides(ctx: StoryContext): Slide[] {
     if (r.continuous) blocks.push({ type: 'paragraph', text: r.continuous, tone: 'muted' });
   }
   if (view.margin) blocks.push({ type: 'paragraph', text: view.margin, tone: 'muted' });
+  // What the ratio's CI allows in absolute terms, from the control arm's risk.
+  if (ctx.ev.absolute) blocks.push({ type: 'paragraph', text: ctx.ev.absolute.text, tone: 'muted' });
   // Differences the paper reports beside the main effect (e.g. the risk difference), when not already a result line.
   const shown = new Set(view.results.map((r) => r.effect));
   for (const e of o.otherEffects) {
@@ -58,7 +63,7 @@ export function primarySlides(ctx: StoryContext): Slide[] {
     title: 'Primary outcome',
     subtitle: o.name,
     blocks,
-    notes: [o.definition, o.notes, ...[o.effect, ...o.otherEffects].filter((e) => e?.reported).map((e) => formatEffect(e!))].filter((x): x is string => !!x),
+    notes: [o.definition, o.notes, ctx.ev.absolute ? `Absolute terms: ${ctx.ev.absolute.method}.` : undefined, ...[o.effect, ...o.otherEffects].filter((e) => e?.reported).map((e) => formatEffect(e!))].filter((x): x is string => !!x),
   });
 }
 
@@ -97,20 +102,18 @@ export function keyResultSlides(ctx: StoryContext): Slide[] {
     const table = { ...candidates, rows };
     const shown = rows.length;
     const forest = ctx.charts.find((c) => c.id === 'forest');
-    // A short table shares its slide with the chart; a long one gets the chart on the next slide.
-    const together = forest !== undefined && blockHeight(table, 0) + blockHeight({ type: 'chart', chart: forest.id }, 0) <= BOX.height;
-    const [slide] = fit({
-      id: 'key-results',
-      section: 'story',
-      layout: together ? 'content' : 'table',
-      title: 'Key secondary and safety results',
-      blocks: together && forest ? [table, { type: 'chart', chart: forest.id }] : [table],
-      notes: [
-        ...shownOutcomes.map((o) => `${o.name} (${o.role}): ${effectCell(o.effect)}${o.notes ? `. ${o.notes}` : ''}`),
-        ...(shown < key.length ? [`${key.length - shown} more rows are in the full results table in the backup slides.`] : []),
-        ...(together && forest ? [forest.alt] : []),
-      ],
-    });
+    // The table and the forest plot's column drawing share the slide when the table fits its column.
+    // Four columns at most (two arms): in a 516 px column a fifth leaves words broken mid-letter.
+    const narrowEnough = table.columns.length <= 4;
+    const step = forest?.besideUri && narrowEnough ? ([0, 1, 2] as const).find((k) => blockHeight(table, k, SPLIT_TABLE_WIDTH) <= BOX.height) : undefined;
+    const together = forest !== undefined && step !== undefined;
+    const notes = [
+      ...shownOutcomes.map((o) => `${o.name} (${o.role}): ${effectCell(o.effect)}${o.notes ? `. ${o.notes}` : ''}`),
+      ...(shown < key.length ? [`${key.length - shown} more rows are in the full results table in the backup slides.`] : []),
+    ];
+    const slide: Slide | undefined = together
+      ? { id: 'key-results', section: 'story', layout: 'split', title: 'Key secondary and safety results', blocks: [table, { type: 'chart', chart: forest.id, beside: true }], notes: [...notes, forest.alt], textStep: step }
+      : fit({ id: 'key-results', section: 'story', layout: 'table', title: 'Key secondary and safety results', blocks: [table], notes })[0];
     if (slide) slides.push(slide);
     if (forest && !together) slides.push(chartSlide(forest, 'story'));
     return slides;

@@ -7,7 +7,8 @@
 export const SECTIONS = ['story', 'backup'] as const;
 export type Section = (typeof SECTIONS)[number];
 
-export const LAYOUTS = ['title', 'divider', 'content', 'primary', 'chart', 'table', 'columns'] as const;
+/** `split`: a table on the left, a chart's `beside` drawing on the right (the key-results slide). */
+export const LAYOUTS = ['title', 'divider', 'content', 'primary', 'chart', 'table', 'columns', 'split'] as const;
 export type Layout = (typeof LAYOUTS)[number];
 export function isLayout(v: unknown): v is Layout {
   return typeof v === 'string' && (LAYOUTS as readonly string[]).includes(v);
@@ -31,7 +32,8 @@ export type Block =
   | { type: 'paragraph'; text: string; lead?: string; tone?: 'strong' | 'muted' | 'callout' }
   | { type: 'table'; columns: string[]; rows: TableRow[]; widths?: number[] }
   | { type: 'stats'; items: { label: string; big: string; small?: string }[] }
-  | { type: 'chart'; chart: string }
+  /** `beside`: the chart's drawing for the column beside a table (layout `split`). */
+  | { type: 'chart'; chart: string; beside?: boolean }
   | { type: 'columns'; columns: { heading: string; items: Item[] }[] }
   | { type: 'title'; acronym: string; title: string; journal: string; citation: string; byline?: string; subline?: string };
 

@@ -11,6 +11,8 @@ export interface DeckChart {
   title: string;
   alt: string;
   uri: string;
+  /** The drawing for the ~55% column beside a table, when the chart has one (the forest plot). */
+  besideUri?: string;
 }
 
 export interface StoryContext {

@@ -41,7 +41,8 @@ function templateBlock(block: Block, charts: ReadonlyMap<string, DeckChart>): Re
       return { is, items: block.items.map((s) => ({ label: s.label, big: s.big, small: s.small ?? '' })) };
     case 'chart': {
       const chart = charts.get(block.chart);
-      return { is, chart: chart ?? null };
+      const uri = block.beside && chart?.besideUri ? chart.besideUri : chart?.uri;
+      return { is, chart: chart && uri ? { alt: chart.alt, uri } : null };
     }
     case 'columns':
       return { is, columns: block.columns.map((c) => ({ heading: c.heading, items: c.items.map(item) })) };
@@ -58,6 +59,7 @@ const LAYOUT_CLASS: Record<Slide['layout'], string> = {
   chart: 'chart',
   table: 'table',
   columns: 'cols',
+  split: 'chart-beside',
 };
 
 export function templateSlides(vm: ViewModel): TemplateSlide[] {

@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { CANVAS_WIDTH, MAX_CANVAS_HEIGHT } from '../../src/charts/chart-data.js';
 import { DEFAULT_CHART_THEME } from '../../src/charts/chart-theme.js';
 import { buildContextForestChart, chartTrial, type Chart } from '../../src/charts/index.js';
 import { deriveEvidence } from '../../src/evidence/derive.js';
@@ -13,13 +14,15 @@ async function contextChart(trial: Trial): Promise<Chart> {
   return chart;
 }
 
-function expectLegible(c: Chart): void {
+function expectLegible(c: Chart, fitsSlide = true): void {
+  // Within the theme's chart box, so it is shown at 100% and 18 px stays 18 px.
+  if (fitsSlide) expect(c.height).toBeLessThanOrEqual(MAX_CANVAS_HEIGHT);
   const sizes = [...c.svg.matchAll(/font-size="([\d.]+)px"/g)].map((m) => Number(m[1]));
   expect(sizes.length).toBeGreaterThan(10);
   // Full-width on a 1280×720 slide: 18 px everywhere, tick labels and source line included.
   expect(Math.min(...sizes)).toBeGreaterThanOrEqual(18);
   expect(c.svg).not.toContain('\u2026');
-  expect(c.width).toBe(1100);
+  expect(c.width).toBe(CANVAS_WIDTH);
   for (const t of svgTexts(c.svg)) expect(t.x >= 0 && t.x <= c.width && t.y >= 0 && t.y <= c.height, t.text).toBe(true);
   const families = new Set([...c.svg.matchAll(/font-family="([^"]+)"/g)].map((m) => m[1]));
   expect([...families]).toEqual([DEFAULT_CHART_THEME.font]);
@@ -116,7 +119,9 @@ describe('context forest: 13 trials', () => {
     expect(texts).toContain('Pooled with Comstock 1976 (13 studies)');
     expect(texts).toContain(`${a.with.ratioPrediction!.lower.toFixed(2)}\u2013${a.with.ratioPrediction!.upper.toFixed(2)}`);
     expect(texts).toContain('Comstock 1976, 1976 (this trial)');
-    expectLegible(chart);
+    // 13 studies do not fit the 540 px box at 18 px (about nine do): the chart is taller and will be shown smaller.
+    expect(chart.height).toBeGreaterThan(MAX_CANVAS_HEIGHT);
+    expectLegible(chart, false);
     // Ordered by year: Aronson 1948 first, TPT Madras 1980 last.
     expect(findText(chart.svg, 'Aronson, 1948')!.y).toBeLessThan(findText(chart.svg, 'TPT Madras, 1980')!.y);
   });
@@ -126,6 +131,13 @@ describe('context forest: 13 trials', () => {
     const texts = svgTexts(chart.svg).map((t) => t.text);
     expect(texts).toContain('Paulo et al., 2025 (non-randomised)');
     expect(texts).toContain('LEVOECMO, 2026 (this trial)');
+    expectLegible(chart);
+  });
+
+  it('nine studies still fit the slide box at 18 px', async () => {
+    const base = bcgTrial();
+    const nine = trialSchema.parse({ ...base, context: { trials: base.context.trials.slice(0, 8) } });
+    const chart = await contextChart(nine);
     expectLegible(chart);
   });
 
