@@ -106,6 +106,7 @@ export function buildContextForestChart(trial: Trial, theme: ChartTheme, evidenc
   const weightWidth = Math.ceil(textWidth(weightHeader, f, true));
   const plotWidth = CANVAS_WIDTH - PAD_X - labels.width - 3 * GAP - estimateWidth - weightWidth;
 
+  // Pooled on this trial's headline pair, so its favours labels and axis title are that pair's.
   const pair = evidence.arms;
   const sides = sideLabels(trial, { arm: pair.experimental.id, vs: pair.comparator.id }, a.benefit ?? undefined);
   const sideMax = plotWidth / 2 - 12;

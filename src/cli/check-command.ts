@@ -18,8 +18,9 @@ export const CHECK_USAGE = `Usage: trialdeck check <file> [--json] [--dl] [--hks
 Validates trial data or a summary, prints every problem, then audits the
 paper's numbers against recomputed ones (percentages, RR, RD, CI vs P),
 translates the primary into absolute risks, sets the design's power against
-the effect the data could detect, and lists every claim in the prose that the
-numbers do not carry (words vs numbers), with its line.
+the effect the data could detect, lists every claim in the prose that the
+numbers do not carry (words vs numbers), with its line, and pools the trial
+with its context trials (random effects) when the data names them.
   --json   print the normalised trial model and every derived statistic as JSON
   --dl     context meta-analysis: DerSimonian-Laird tau² instead of REML
   --hksj   context meta-analysis: Hartung-Knapp-Sidik-Jonkman CI instead of normal,
@@ -46,17 +47,6 @@ export async function checkCommand(argv: string[]): Promise<number> {
   return EXIT.ok;
 }
 
-/** One line per pooled outcome; `--json` carries every number (evidence.context). */
-export function formatContext(ctx: ContextEvidence): string {
-  let out = `\nContext: ${ctx.analyses.length} pooled analys${ctx.analyses.length === 1 ? 'is' : 'es'} (random effects, ${methodLabel(ctx)}), ${ctx.excluded.length} stud${ctx.excluded.length === 1 ? 'y' : 'ies'} left out\n`;
-  for (const a of ctx.analyses) {
-    const w = a.with;
-    out += `  ${a.outcome} (${a.measure}, ${w.k} studies): ${formatRatio(w.ratio)} (${ciLabel(w.level)} ${formatRatio(w.ratioLower)} to ${formatRatio(w.ratioUpper)}); I² ${w.i2.toFixed(0)}%\n`;
-  }
-  for (const e of ctx.excluded) out += `  ${dim('left out')} ${e.name}: ${e.text}\n`;
-  return out;
-}
-
 export function formatPrimary(evidence: Evidence): string {
   const { absolute, power } = evidence;
   if (!absolute && !power) return '';
@@ -75,6 +65,17 @@ export function formatClaims(flags: readonly ClaimFlag[], file: string): string 
     out += `    ${dim(f.message)}\n`;
   }
   if (flags.length === 0) out += '  No direction, sameness or power claim in the prose goes beyond its numbers.\n';
+  return out;
+}
+
+/** One line per pooled outcome; `--json` carries every number (evidence.context). */
+export function formatContext(ctx: ContextEvidence): string {
+  let out = `\nContext: ${ctx.analyses.length} pooled analys${ctx.analyses.length === 1 ? 'is' : 'es'} (random effects, ${methodLabel(ctx)}), ${ctx.excluded.length} stud${ctx.excluded.length === 1 ? 'y' : 'ies'} left out\n`;
+  for (const a of ctx.analyses) {
+    const w = a.with;
+    out += `  ${a.outcome} (${a.measure}, ${w.k} studies): ${formatRatio(w.ratio)} (${ciLabel(w.level)} ${formatRatio(w.ratioLower)} to ${formatRatio(w.ratioUpper)}); I² ${w.i2.toFixed(0)}%\n`;
+  }
+  for (const e of ctx.excluded) out += `  ${dim('left out')} ${e.name}: ${e.text}\n`;
   return out;
 }
 

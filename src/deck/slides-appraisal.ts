@@ -41,12 +41,12 @@ export function validitySlides(ctx: StoryContext): Slide[] {
   });
 }
 
-export function strengthsSlides(ctx: StoryContext): Slide[] {
+export function strengthsSlides(ctx: StoryContext, section: Slide['section']): Slide[] {
   const { trial } = ctx;
   if (trial.strengths.length === 0 && trial.limitations.length === 0) return [];
   const items = (list: typeof trial.strengths): Item[] => (list.length > 0 ? list.map((b) => ({ text: b.text })) : [{ text: 'None stated' }]);
   const columns: Block = { type: 'columns', columns: [{ heading: 'Strengths', items: items(trial.strengths) }, { heading: 'Limitations', items: items(trial.limitations) }] };
-  return fit({ id: 'strengths', section: 'story', layout: 'columns', title: 'Strengths and limitations', blocks: [columns], notes: ['As the summary states them; the validity slides say where they come from.'] });
+  return fit({ id: section === 'backup' ? 'backup-strengths' : 'strengths', section, layout: 'columns', title: 'Strengths and limitations', blocks: [columns], notes: ['As the summary states them; the validity slides say where they come from.'] });
 }
 
 /**

@@ -10,8 +10,11 @@ const refs = (r: readonly number[] | undefined): string => (r && r.length > 0 ? 
 const CONTROVERSY_NOTE = 'Numbers in square brackets are the references in the last slides.';
 const DISCUSSION_NOTE = 'Built from the trial’s own tensions: the power it assumed, harm signals near no effect, subgroups, blinding and competing events.';
 
-/** Controversies, then questions for discussion: on one slide when both are short. */
-export function controversyAndDiscussionSlides(ctx: StoryContext): Slide[] {
+/**
+ * Controversies, where this trial sits (when it has a context), then questions
+ * for discussion; controversies and questions share a slide when both are short.
+ */
+export function controversyAndDiscussionSlides(ctx: StoryContext, context: readonly Slide[] = []): Slide[] {
   const c = ctx.trial.controversies;
   const discussion: SlideSource = {
     id: 'discussion',
@@ -21,7 +24,7 @@ export function controversyAndDiscussionSlides(ctx: StoryContext): Slide[] {
     blocks: [{ type: 'bullets', items: discussionQuestions(ctx.trial, ctx.primary).map((q) => ({ text: q })) }],
     notes: [DISCUSSION_NOTE],
   };
-  if (c.length === 0) return fit(discussion);
+  if (c.length === 0) return [...context, ...fit(discussion)];
   const controversies: SlideSource = {
     id: 'controversies',
     section: 'story',
@@ -30,6 +33,7 @@ export function controversyAndDiscussionSlides(ctx: StoryContext): Slide[] {
     blocks: [{ type: 'bullets', items: c.map((b) => ({ text: `${b.text}${refs(b.refs)}` })) }],
     notes: [CONTROVERSY_NOTE],
   };
+  if (context.length > 0) return [...fit(controversies), ...context, ...fit(discussion)];
   return fitTogether(controversies, discussion, { id: 'controversies', title: 'Controversies and questions for discussion' });
 }
 

@@ -4,11 +4,12 @@
 // it; none of them decides content. Strings are raw data: renderers escape them.
 //
 //   title → question (PICO) → background → design → population → baseline → intervention
-//   → primary → key results (+ one chart) → validity & RoB 2 → strengths &
-//   limitations → numbers that matter → how fragile → what to believe →
-//   words vs numbers → controversies →
-//   discussion → bottom line ║ Backup: all results, baseline in full, every other chart,
-//   validity in detail, RoB 2 support, what the paper says, audit, references
+//   → primary → key results (+ one chart) → validity & RoB 2 → numbers that
+//   matter → how fragile → what to believe → words vs numbers → controversies
+//   → where this trial sits → discussion → bottom line ║ Backup: all results,
+//   baseline in full, every other chart, words vs numbers (cont.), what changed
+//   with this trial, the context studies, strengths and limitations, validity
+//   in detail, RoB 2 support, what the paper says, audit, references
 import { deriveEvidence } from '../evidence/derive.js';
 import type { Evidence } from '../evidence/types.js';
 import type { Trial } from '../trial/schema.js';
@@ -20,6 +21,7 @@ import { auditSlides, bayesSlides, claimSlides, numbersSlides, strengthsSlides, 
 import { bottomLineSlides, controversyAndDiscussionSlides, referenceSlides, summarySlides } from './slides-closing.js';
 import { baselineSlides, designSlides, interventionSlides, populationSlides } from './slides-methods.js';
 import { backgroundSlides, questionSlides, titleSlide } from './slides-opening.js';
+import { contextSlides } from './slides-context.js';
 import { chartSlide, fullResultsSlides, keyResultSlides, primarySlides } from './slides-results.js';
 import type { Slide } from './slides.js';
 import type { DeckChart, StoryContext } from './story-context.js';
@@ -62,7 +64,7 @@ export interface ViewModel {
 }
 
 /** Charts the story shows; every other chart goes to the backup. */
-const STORY_CHARTS: readonly string[] = ['forest', 'bayes'];
+const STORY_CHARTS: readonly string[] = ['forest', 'bayes', 'context-forest'];
 
 export function buildViewModel(trial: Trial, charts: DeckChart[], evidence: Evidence = deriveEvidence(trial), options: ViewModelOptions = {}): ViewModel {
   const occasion = occasionView(trial.publication, options.occasion);
@@ -77,6 +79,7 @@ export function buildViewModel(trial: Trial, charts: DeckChart[], evidence: Evid
   const backup = options.backup !== 'none';
   const bayes = bayesSlides(ctx);
   const claims = claimSlides(ctx);
+  const context = contextSlides(ctx);
   const story: Slide[] = [
     titleSlide(ctx),
     ...questionSlides(ctx),
@@ -88,11 +91,10 @@ export function buildViewModel(trial: Trial, charts: DeckChart[], evidence: Evid
     ...primarySlides(ctx),
     ...keyResultSlides(ctx),
     ...validitySlides(ctx),
-    ...strengthsSlides(ctx),
     ...numbersSlides(ctx),
     ...bayes.slides,
     ...claims.story,
-    ...controversyAndDiscussionSlides(ctx),
+    ...controversyAndDiscussionSlides(ctx, context.story),
     ...bottomLineSlides(ctx),
   ];
   const slides = backup
@@ -103,6 +105,8 @@ export function buildViewModel(trial: Trial, charts: DeckChart[], evidence: Evid
         ...baselineSlides(ctx, 'backup'),
         ...charts.filter((c) => !STORY_CHARTS.includes(c.id) || (c.id === 'bayes' && !bayes.chartInStory)).map((c) => chartSlide(c, 'backup')),
         ...claims.backup,
+        ...context.backup,
+        ...strengthsSlides(ctx, 'backup'),
         ...validityDetailSlides(ctx),
         ...summarySlides(ctx),
         ...auditSlides(ctx),

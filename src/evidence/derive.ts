@@ -20,13 +20,13 @@ import { absoluteTranslation } from './absolute-risk.js';
 import { auditTrial } from './audit.js';
 import { findClaims } from './claims.js';
 import { compareArms, headlineComparison, type PairContext } from './compare.js';
-import { deriveContext } from './context.js';
 import type { FragilityOptions } from './fragility.js';
 import { fragilityEntries } from './fragility-scope.js';
 import { marginBoundary } from './margin.js';
 import { marginFragility as fragilityAgainstMargin } from './margin-fragility.js';
-import type { MetaOptions } from './meta-analysis.js';
 import { powerCheck } from './power.js';
+import { deriveContext } from './context.js';
+import type { MetaOptions } from './meta-analysis.js';
 import type { ArmRef, Evidence, OutcomeEvidence } from './types.js';
 
 export interface DeriveOptions {

@@ -3,8 +3,8 @@
 // `Evidence` can be cached, snapshotted and handed to templates as is.
 import type { Diagnostic } from '../errors.js';
 import type { BenefitDirection, EffectMeasure, Hypothesis, OutcomeRole } from '../trial/schema.js';
-import type { ContextEvidence } from './context-types.js';
 import type { SpinCategory } from './claim-patterns.js';
+import type { ContextEvidence } from './context-types.js';
 import type { ContinuousView } from './continuous.js';
 import type { Verdict } from './verdict.js';
 

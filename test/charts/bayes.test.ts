@@ -16,14 +16,14 @@ describe('Bayesian posterior chart', () => {
     const input = buildBayesChart(trial, DEFAULT_CHART_THEME, evidence)!;
     const panels = input.datasets.panels as { name: string; detail: string; base: number }[];
     expect(panels.map((p) => [p.name, p.detail])).toEqual([
+      // The neutral prior is left out here: its spread is within 25% of the sceptical one, so its row would repeat it.
       ['Flat (data only)', 'P(benefit) 54.9%'],
-      ['Neutral', 'P(benefit) 54.5%'],
       ['Sceptical', 'P(benefit) 54.4%'],
       ['Enthusiastic', 'P(benefit) 79.2%'],
     ]);
     // Each prior's curve lives in its own band: the three near-identical posteriors cannot cover each other.
     const curves = (input.datasets.curves ?? []) as { prior: string; ratio: number; top: number; base: number; benefitSide: boolean }[];
-    for (const [k, prior] of ['flat', 'neutral', 'sceptical', 'enthusiastic'].entries()) {
+    for (const [k, prior] of ['flat', 'sceptical', 'enthusiastic'].entries()) {
       const mine = curves.filter((c) => c.prior === prior);
       expect(mine.length).toBeGreaterThan(50);
       expect(mine.every((c) => c.base === k + 1 && c.top >= k && c.top <= k + 1)).toBe(true);
@@ -40,8 +40,8 @@ describe('Bayesian posterior chart', () => {
     // The design's target effect is not called an MCID unless the user set one.
     expect(texts).toContain('Design effect 1.75');
     expect(texts.some((t) => /MCID/.test(t))).toBe(false);
-    // 4 posterior lines + 3 dashed data-only references.
-    expect(svg.match(/stroke-dasharray="5,4"/g)).toHaveLength(3);
+    // 3 posterior lines + 2 dashed data-only references (every panel but the flat one).
+    expect(svg.match(/stroke-dasharray="5,4"/g)).toHaveLength(2);
     for (const t of svgTexts(svg)) expect(Number.parseFloat(t.attrs['font-size'] ?? '0'), t.text).toBeGreaterThanOrEqual(18);
   });
 

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { CANVAS_WIDTH, MAX_CANVAS_HEIGHT } from '../../src/charts/chart-data.js';
+import { MAX_CANVAS_HEIGHT } from '../../src/charts/chart-data.js';
 import { DEFAULT_CHART_THEME } from '../../src/charts/chart-theme.js';
-import { buildContextForestChart, chartTrial, type Chart } from '../../src/charts/index.js';
+import { buildContextForestChart, chartTrial, DEFAULT_BOXES, type Chart } from '../../src/charts/index.js';
 import { deriveEvidence } from '../../src/evidence/derive.js';
 import { loadTrial } from '../../src/trial/load.js';
 import { trialSchema, type Trial, type TrialInput } from '../../src/trial/schema.js';
@@ -22,7 +22,8 @@ function expectLegible(c: Chart, fitsSlide = true): void {
   // Full-width on a 1280×720 slide: 18 px everywhere, tick labels and source line included.
   expect(Math.min(...sizes)).toBeGreaterThanOrEqual(18);
   expect(c.svg).not.toContain('\u2026');
-  expect(c.width).toBe(CANVAS_WIDTH);
+  // Drawn at the chart slide's box width (src/charts/placement.ts): placed at scale 1, so 18 px in the SVG is 18 px on the slide.
+  expect(c.width).toBe(DEFAULT_BOXES.slide.width);
   for (const t of svgTexts(c.svg)) expect(t.x >= 0 && t.x <= c.width && t.y >= 0 && t.y <= c.height, t.text).toBe(true);
   const families = new Set([...c.svg.matchAll(/font-family="([^"]+)"/g)].map((m) => m[1]));
   expect([...families]).toEqual([DEFAULT_CHART_THEME.font]);

@@ -18,7 +18,7 @@ const dataFiles = readdirSync(join(root, 'data')).filter((f) => f.endsWith('.yam
 const summaryFiles = readdirSync(join(root, 'test/fixtures/summaries')).filter((f) => f.endsWith('.txt')).map((f) => join(root, 'test/fixtures/summaries', f));
 
 /** Stand-ins for the chart stage's output: the view model only needs ids and titles. */
-const CHARTS = ['forest', 'event-rates', 'bayes'].map((id) => ({ id, title: `Chart ${id}`, alt: `${id} chart`, uri: 'data:image/svg+xml;base64,' }));
+const CHARTS = ['forest', 'event-rates', 'bayes'].map((id) => ({ id, title: `Chart ${id}`, alt: `${id} chart`, uri: 'data:image/svg+xml;base64,', ...(id === 'forest' ? { besideUri: 'data:image/svg+xml;base64,' } : {}) }));
 
 async function vmOf(file: string, backup: 'full' | 'none' = 'full'): Promise<{ trial: Trial; vm: ViewModel }> {
   const { trial } = await loadTrial(file);
