@@ -88,7 +88,7 @@ export function buildContextForestChart(trial: Trial, theme: ChartTheme, evidenc
   const piLabel = `${levelText(a.with.level)} prediction interval`;
   rows.push({
     y: y++, kind: 'prediction', label: piLabel, bold: false, estimate: null, lower: pi?.lower ?? null, upper: pi?.upper ?? null,
-    estimateText: pi ? range(pi.lower, pi.upper) : 'needs 3 or more studies', weightText: '', color: theme.mutedColor, size: 0,
+    estimateText: pi ? range(pi.lower, pi.upper) : 'needs \u2265 3 studies', weightText: '', color: theme.mutedColor, size: 0,
     description: pi ? `${piLabel}: ${range(pi.lower, pi.upper)}` : `${piLabel}: not estimable with ${a.with.k} studies`,
   });
 

@@ -52,7 +52,7 @@ describe('context forest: DAPA-HF beside EMPEROR-Reduced', () => {
     const texts = svgTexts(chart.svg).map((t) => t.text);
     expect(texts).toContain('Pooled with DAPA-HF (2 studies)');
     expect(texts).toContain('0.75 (0.68\u20130.83)');
-    expect(texts).toContain('needs 3 or more studies');
+    expect(texts).toContain('needs \u2265 3 studies');
     // The diamond: a filled area path with four corners (left, top, right, bottom).
     expect(chart.svg).toMatch(/class="mark-area[^"]*"/);
     // No "without" row: one other trial is not a pool.
@@ -132,6 +132,10 @@ describe('context forest: 13 trials', () => {
     const texts = svgTexts(chart.svg).map((t) => t.text);
     expect(texts).toContain('Paulo et al., 2025 (non-randomised)');
     expect(texts).toContain('LEVOECMO, 2026 (this trial)');
+    // The favours labels stay on one line each, arrow included.
+    const lines = svgTexts(chart.svg).flatMap((t) => t.lines);
+    expect(lines).toContain('\u2190 Favours Placebo');
+    expect(lines).toContain('Favours Levosimendan \u2192');
     expectLegible(chart);
   });
 
