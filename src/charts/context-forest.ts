@@ -13,14 +13,14 @@ import type { Evidence } from '../evidence/types.js';
 import type { Trial } from '../trial/schema.js';
 import { CONTEXT_CAVEAT, leftOutLine, methodLabel } from '../evidence/context-words.js';
 import type { ChartTheme } from './chart-theme.js';
-import { armsOf, armsPhrase, CANVAS_WIDTH, commonParams, fmtRatio, labelColumn, MAX_CANVAS_HEIGHT } from './chart-data.js';
+import { CANVAS_WIDTH, commonParams, fmtRatio, labelColumn, MAX_CANVAS_HEIGHT } from './chart-data.js';
 import { logDomain, sideLabels } from './forest.js';
 import type { ChartSpecInput } from './spec-files.js';
 import { textWidth, wrapText } from './text-metrics.js';
 
 /** Smallest text on this chart, in px at slide scale. */
 export const CONTEXT_MIN_FONT = 18;
-const LABEL_MAX_WIDTH = 360;
+const LABEL_MAX_WIDTH = 420;
 const PAD_X = 24;
 const GAP = 24;
 const RANDOMISED = /\brandomi[sz]|\bRCT\b/i;
@@ -88,7 +88,7 @@ export function buildContextForestChart(trial: Trial, theme: ChartTheme, evidenc
   const piLabel = `${levelText(a.with.level)} prediction interval`;
   rows.push({
     y: y++, kind: 'prediction', label: piLabel, bold: false, estimate: null, lower: pi?.lower ?? null, upper: pi?.upper ?? null,
-    estimateText: pi ? range(pi.lower, pi.upper) : 'needs 3 or more studies', weightText: '', color: theme.mutedColor, size: 0,
+    estimateText: pi ? range(pi.lower, pi.upper) : 'needs \u2265 3 studies', weightText: '', color: theme.mutedColor, size: 0,
     description: pi ? `${piLabel}: ${range(pi.lower, pi.upper)}` : `${piLabel}: not estimable with ${a.with.k} studies`,
   });
 
@@ -106,13 +106,13 @@ export function buildContextForestChart(trial: Trial, theme: ChartTheme, evidenc
   const weightWidth = Math.ceil(textWidth(weightHeader, f, true));
   const plotWidth = CANVAS_WIDTH - PAD_X - labels.width - 3 * GAP - estimateWidth - weightWidth;
 
-  const arms = armsOf(trial, theme);
-  // Pooled on this trial's headline pair, so its favours labels are that pair's.
-  const sides = sideLabels(trial, { arm: evidence.arms.experimental.id, vs: evidence.arms.comparator.id }, a.benefit ?? undefined);
+  // Pooled on this trial's headline pair, so its favours labels and axis title are that pair's.
+  const pair = evidence.arms;
+  const sides = sideLabels(trial, { arm: pair.experimental.id, vs: pair.comparator.id }, a.benefit ?? undefined);
   const sideMax = plotWidth / 2 - 12;
   const wrapSide = (t: string): string => wrapText(t, { maxWidth: sideMax, fontSize: f, maxLines: 3 }).join('\n');
   const sideLines = Math.max(...[sides.lower, sides.higher].map((t) => wrapText(t, { maxWidth: sideMax, fontSize: f, maxLines: 3 }).length));
-  const axisTitle = wrapText(`${a.measure}, ${armsPhrase(arms.slice(0, 2))} (log scale)`, { maxWidth: plotWidth - 8, fontSize: f, maxLines: 3 });
+  const axisTitle = wrapText(`${a.measure}, ${pair.experimental.label} vs ${pair.comparator.label} (log scale)`, { maxWidth: plotWidth - 8, fontSize: f, maxLines: 3 });
   const bounds = rows.filter((r) => r.lower !== null && r.upper !== null);
   const { domain, ticks } = logDomain(bounds.map((r) => r.lower!), bounds.map((r) => r.upper!));
 
@@ -125,7 +125,8 @@ export function buildContextForestChart(trial: Trial, theme: ChartTheme, evidenc
 
   const fixed = 40 + 90 + (sideLines + axisTitle.length + footer.length - 1) * lh;
   const units = y + 0.2;
-  const minRow = labels.maxLines * lh + 8;
+  // Tight rows so about nine studies fit the 540 px slide box at 18 px; more make the chart taller than the box.
+  const minRow = labels.maxLines * lh + 4;
   // 40 px rows at most: the slide also carries three short lines under the chart.
   const rowHeight = Math.max(minRow, Math.min(40, (MAX_CANVAS_HEIGHT - fixed) / units));
   const height = Math.round(fixed + units * rowHeight);

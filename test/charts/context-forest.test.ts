@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { MAX_CANVAS_HEIGHT } from '../../src/charts/chart-data.js';
 import { DEFAULT_CHART_THEME } from '../../src/charts/chart-theme.js';
 import { buildContextForestChart, chartTrial, DEFAULT_BOXES, type Chart } from '../../src/charts/index.js';
 import { deriveEvidence } from '../../src/evidence/derive.js';
@@ -13,7 +14,9 @@ async function contextChart(trial: Trial): Promise<Chart> {
   return chart;
 }
 
-function expectLegible(c: Chart): void {
+function expectLegible(c: Chart, fitsSlide = true): void {
+  // Within the theme's chart box, so it is shown at 100% and 18 px stays 18 px.
+  if (fitsSlide) expect(c.height).toBeLessThanOrEqual(MAX_CANVAS_HEIGHT);
   const sizes = [...c.svg.matchAll(/font-size="([\d.]+)px"/g)].map((m) => Number(m[1]));
   expect(sizes.length).toBeGreaterThan(10);
   // Full-width on a 1280×720 slide: 18 px everywhere, tick labels and source line included.
@@ -49,7 +52,7 @@ describe('context forest: DAPA-HF beside EMPEROR-Reduced', () => {
     const texts = svgTexts(chart.svg).map((t) => t.text);
     expect(texts).toContain('Pooled with DAPA-HF (2 studies)');
     expect(texts).toContain('0.75 (0.68\u20130.83)');
-    expect(texts).toContain('needs 3 or more studies');
+    expect(texts).toContain('needs \u2265 3 studies');
     // The diamond: a filled area path with four corners (left, top, right, bottom).
     expect(chart.svg).toMatch(/class="mark-area[^"]*"/);
     // No "without" row: one other trial is not a pool.
@@ -117,7 +120,9 @@ describe('context forest: 13 trials', () => {
     expect(texts).toContain('Pooled with Comstock 1976 (13 studies)');
     expect(texts).toContain(`${a.with.ratioPrediction!.lower.toFixed(2)}\u2013${a.with.ratioPrediction!.upper.toFixed(2)}`);
     expect(texts).toContain('Comstock 1976, 1976 (this trial)');
-    expectLegible(chart);
+    // 13 studies do not fit the 540 px box at 18 px (about nine do): the chart is taller and will be shown smaller.
+    expect(chart.height).toBeGreaterThan(MAX_CANVAS_HEIGHT);
+    expectLegible(chart, false);
     // Ordered by year: Aronson 1948 first, TPT Madras 1980 last.
     expect(findText(chart.svg, 'Aronson, 1948')!.y).toBeLessThan(findText(chart.svg, 'TPT Madras, 1980')!.y);
   });
@@ -127,6 +132,17 @@ describe('context forest: 13 trials', () => {
     const texts = svgTexts(chart.svg).map((t) => t.text);
     expect(texts).toContain('Paulo et al., 2025 (non-randomised)');
     expect(texts).toContain('LEVOECMO, 2026 (this trial)');
+    // The favours labels stay on one line each, arrow included.
+    const lines = svgTexts(chart.svg).flatMap((t) => t.lines);
+    expect(lines).toContain('\u2190 Favours Placebo');
+    expect(lines).toContain('Favours Levosimendan \u2192');
+    expectLegible(chart);
+  });
+
+  it('nine studies still fit the slide box at 18 px', async () => {
+    const base = bcgTrial();
+    const nine = trialSchema.parse({ ...base, context: { trials: base.context.trials.slice(0, 8) } });
+    const chart = await contextChart(nine);
     expectLegible(chart);
   });
 

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { contextSlides } from '../../src/deck/context-slides.js';
 import { buildContextView, CONTEXT_CAVEAT, CONTEXT_CAVEAT_NOTE } from '../../src/deck/context-view.js';
 import { deriveEvidence } from '../../src/evidence/derive.js';
 import { loadTrial } from '../../src/trial/load.js';
@@ -76,31 +75,5 @@ describe('buildContextView', () => {
   it('no context trials: no context slides', () => {
     const trial = trialSchema.parse(LEVOECMO_INPUT);
     expect(buildContextView(trial, deriveEvidence(trial))).toBeUndefined();
-  });
-
-  it('as slides: the chart alone (it prints the left-out line and the caveat), then without/with, stats and the caveat', async () => {
-    const slides = contextSlides((await view('data/dapa-hf.yaml'))!);
-    expect(slides.map((sl) => [sl.id, sl.title, sl.layout])).toEqual([
-      ['context', 'Where this trial sits', 'chart'],
-      ['context-changed', 'What changed with this trial', 'content'],
-    ]);
-    expect(slides[0]!.blocks).toEqual([{ type: 'chart', chart: 'context-forest' }]);
-    expect(slides[0]!.notes.slice(0, 2)).toEqual([CONTEXT_CAVEAT_NOTE, 'Pooled: DAPA-HF with EMPEROR-Reduced 2020 (RCT, double-blind, placebo-controlled).']);
-    expect(slides[1]!.blocks).toContainEqual({ type: 'paragraph', text: 'With DAPA-HF (2 studies): HR 0.75 (95% CI 0.68 to 0.83)', tone: 'strong' });
-    expect(slides[1]!.blocks).toContainEqual({ type: 'paragraph', text: CONTEXT_CAVEAT, tone: 'muted' });
-  });
-
-  it('as slides when nothing is pooled: the lines are the slide', () => {
-    const trial = trialSchema.parse({
-      ...LEVOECMO_INPUT,
-      context: { trials: [{ name: 'Massol et al.', year: 2023, outcome: 'Successful VA-ECMO weaning within 30 days', measure: 'HR', estimate: 0.91, ci: { lower: 0.57, upper: 1.45 } }] },
-    } as TrialInput);
-    const slides = contextSlides(buildContextView(trial, deriveEvidence(trial))!);
-    expect(slides).toHaveLength(1);
-    expect(slides[0]!.blocks.map((b) => (b.type === 'paragraph' ? b.text : b.type))).toEqual([
-      'Nothing pooled: the related study does not give the same measure of the same outcome as LEVOECMO.',
-      'Left out: Massol et al. 2023 (reports an HR)',
-      CONTEXT_CAVEAT,
-    ]);
   });
 });
