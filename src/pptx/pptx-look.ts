@@ -1,0 +1,87 @@
+// A theme's look in PowerPoint terms: the same `--td-*` custom properties the
+// slides and charts read (src/themes/css-vars.ts), as hex colours without "#"
+// and font names, plus the department's logo and the footer line. Nothing here
+// is a second copy of a colour: change the CSS and the PPTX follows.
+import { armColor, type ChartTheme } from '../charts/chart-theme.js';
+import { firstFamily, themeVars, type ThemeVars } from '../themes/css-vars.js';
+import type { Look } from '../themes/look.js';
+import { findTheme } from '../themes/registry.js';
+
+export interface PptxLook {
+  /** Theme name: masters are named `<theme>:<layout>`. */
+  name: string;
+  bg: string;
+  fg: string;
+  muted: string;
+  accent: string;
+  onAccent: string;
+  accentSoft: string;
+  highlight: string;
+  rule: string;
+  grid: string;
+  rowAlt: string;
+  /** Arm colours by arm index, the charts' own (so an arm is one colour everywhere). */
+  arms: string[];
+  /** Category colours for stacked charts (competing events), after the arms. */
+  font: string;
+  headingFont: string;
+  /** Title slide background: cardiology paints it in the accent. */
+  titleBg: string;
+  titleFg: string;
+  logo?: { data: string; type: 'png' | 'svg' };
+  chart: ChartTheme;
+}
+
+const HEX = /^#([0-9a-f]{3}|[0-9a-f]{6})$/i;
+
+/** `#0b6e99` → `0B6E99`; `#abc` → `AABBCC`; anything else → the fallback. */
+export function hex(css: string | undefined, fallback: string): string {
+  const m = HEX.exec(css?.trim() ?? '');
+  if (!m?.[1]) return fallback;
+  const h = m[1].length === 3 ? [...m[1]].map((c) => c + c).join('') : m[1];
+  return h.toUpperCase();
+}
+
+/** The first family of a CSS font list; fonts PowerPoint does not know fall back to Arial there. */
+function family(list: string | undefined, fallback: string): string {
+  return list ? firstFamily(list) || fallback : fallback;
+}
+
+/** The title slide is painted in the accent when the theme says so (`section.title { background-color: var(--td-accent) }`). */
+function titleOnAccent(css: string): boolean {
+  return /section\.title\s*\{[^}]*background(?:-color)?\s*:\s*var\(--td-accent\)/.test(css);
+}
+
+export function pptxLook(look: Look): PptxLook {
+  const theme = findTheme(look.name, look.themes);
+  const vars: ThemeVars = themeVars(theme, look.themes);
+  const v = (name: string, fallback: string): string => hex(vars[name], fallback);
+  const bg = v('--td-bg', 'FFFFFF');
+  const fg = v('--td-fg', '1F2933');
+  const accent = v('--td-accent', '0B6E99');
+  const onAccent = v('--td-on-accent', 'FFFFFF');
+  // The generated department theme @imports its base: the base decides the title slide's paint.
+  const cssChain = look.themes.filter((t) => t.name === theme.name || theme.css.includes(`'${t.name}'`)).map((t) => t.css).join('\n');
+  const onAccentTitle = titleOnAccent(cssChain);
+  const logo = look.department?.logo;
+  return {
+    name: theme.name,
+    bg,
+    fg,
+    muted: v('--td-muted', '52606D'),
+    accent,
+    onAccent,
+    accentSoft: v('--td-accent-soft', 'E3F1F8'),
+    highlight: v('--td-highlight', 'D55E00'),
+    rule: v('--td-rule', 'CBD2D9'),
+    grid: v('--td-grid', 'E4E7EB'),
+    rowAlt: v('--td-row-alt', 'F5F7FA'),
+    arms: [0, 1, 2, 3].map((i) => hex(armColor(look.chart, i), '000000')),
+    font: family(vars['--td-font'], 'Liberation Sans'),
+    headingFont: family(vars['--td-heading-font'] ?? vars['--td-font'], 'Liberation Sans'),
+    titleBg: onAccentTitle ? accent : bg,
+    titleFg: onAccentTitle ? onAccent : fg,
+    logo: logo ? { data: logo.dataUri, type: logo.type } : undefined,
+    chart: look.chart,
+  };
+}

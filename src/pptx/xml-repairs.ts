@@ -1,0 +1,71 @@
+// String-level repairs of the XML pptxgenjs 4.0.1 writes. Each fixes one
+// known defect that makes PowerPoint offer to repair the file, or adds what
+// accessibility needs and pptxgenjs cannot express. They work on pptxgenjs'
+// own, regular output; validate.ts then checks every part is well-formed.
+
+/** #1441: a `<p:sp>` without `<p:txBody>` (shapes with no text) is invalid. */
+export function addMissingTxBody(xml: string): string {
+  return xml.replace(/<p:sp>([\s\S]*?)<\/p:sp>/g, (whole, inner: string) =>
+    inner.includes('<p:txBody>') ? whole : `<p:sp>${inner}<p:txBody><a:bodyPr/><a:lstStyle/><a:p><a:endParaRPr lang="en-US"/></a:p></p:txBody></p:sp>`,
+  );
+}
+
+/** #1442: a solid background's `<p:bgPr>` needs `<a:effectLst/>` after its fill. */
+export function addBackgroundEffectList(xml: string): string {
+  return xml.replace(/<p:bgPr>([\s\S]*?)<\/p:bgPr>/g, (whole, inner: string) => (inner.includes('<a:effectLst') ? whole : `<p:bgPr>${inner}<a:effectLst/></p:bgPr>`));
+}
+
+/**
+ * pptxgenjs writes an `<a:pPr>` before every run of a paragraph; the schema
+ * allows one, first. Keep the first and drop the rest.
+ */
+export function dropRepeatedParagraphProps(xml: string): string {
+  return xml.replace(/<a:p>([\s\S]*?)<\/a:p>/g, (_whole, inner: string) => {
+    let first = true;
+    const body = inner.replace(/<a:pPr\b[^>]*?(?:\/>|>[\s\S]*?<\/a:pPr>)/g, (pPr, offset: number) => {
+      const keep = first && offset === 0;
+      first = false;
+      return keep ? pPr : '';
+    });
+    return `<a:p>${body}</a:p>`;
+  });
+}
+
+/** Shape ids must be unique within a slide; pptxgenjs numbers tables by slide and so can repeat an id. */
+export function renumberShapeIds(xml: string): string {
+  let next = 1;
+  return xml.replace(/<p:cNvPr id="\d+"/g, () => `<p:cNvPr id="${next++}"`);
+}
+
+/** Table header rows marked as such (and banded rows), for screen readers and table styles. */
+export function markTableHeaders(xml: string): string {
+  return xml.replace(/<a:tblPr\/>/g, '<a:tblPr firstRow="1" bandRow="1"/>');
+}
+
+const DECORATIVE_EXT =
+  '<a:extLst><a:ext uri="{C183D7F6-B498-43B3-948B-1728B52AA6E4}"><adec:decorative xmlns:adec="http://schemas.microsoft.com/office/drawing/2017/decorative" val="1"/></a:ext></a:extLst>';
+
+/** Shapes named "Decorative …" are marked decorative (PowerPoint's "Mark as decorative"): readers skip them. */
+export function markDecorative(xml: string, prefix: string): string {
+  const re = new RegExp(`<p:cNvPr ([^>]*?name="${prefix}[^"]*"[^>]*?)(/>|>([\\s\\S]*?)</p:cNvPr>)`, 'g');
+  return xml.replace(re, (_whole, attrs: string, _end: string, inner: string | undefined) => {
+    const clean = attrs.replace(/\s*descr="[^"]*"/, '');
+    const body = (inner ?? '').replace(/<a:extLst>[\s\S]*<\/a:extLst>/, '');
+    return `<p:cNvPr ${clean}>${body}${DECORATIVE_EXT}</p:cNvPr>`;
+  });
+}
+
+/** Speaker notes: pptxgenjs puts every line in one run; one paragraph per note line reads as written. */
+export function splitNoteParagraphs(xml: string): string {
+  return xml.replace(/<a:p><a:r><a:rPr lang="en-US" dirty="0"\/><a:t>([\s\S]*?)<\/a:t><\/a:r><a:endParaRPr lang="en-US" dirty="0"\/><\/a:p>/, (_whole, text: string) =>
+    text
+      .split(/\r?\n/)
+      .map((line) => `<a:p><a:r><a:rPr lang="en-US" dirty="0"/><a:t>${line}</a:t></a:r></a:p>`)
+      .join(''),
+  );
+}
+
+/** `image/jpg` is not a MIME type (`image/jpeg` is). */
+export function fixJpegMime(xml: string): string {
+  return xml.replace('ContentType="image/jpg"', 'ContentType="image/jpeg"');
+}
