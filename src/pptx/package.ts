@@ -76,8 +76,27 @@ function repairWorkbook(bytes: Uint8Array): Uint8Array {
   return writeZip(out);
 }
 
+/**
+ * pptxgenjs numbers charts with a counter that lives as long as the process
+ * (chart3.xml in a second deck), so the same deck would get other names in a
+ * long-running process (preview, batch). Renumber them 1…n in their order.
+ */
+export function renumberCharts(entries: ReadonlyMap<string, Uint8Array>): Map<string, Uint8Array> {
+  const numbers = [...entries.keys()].map((n) => /^ppt\/charts\/chart(\d+)\.xml$/.exec(n)?.[1]).filter((n): n is string => n !== undefined).map(Number).sort((a, b) => a - b);
+  const map = new Map(numbers.map((n, i) => [n, i + 1]));
+  if (numbers.every((n, i) => n === i + 1)) return new Map(entries);
+  const rename = (s: string): string =>
+    s.replace(/(charts\/chart|charts\/_rels\/chart|Microsoft_Excel_Worksheet)(\d+)(?=\.(?:xml|xlsx))/g, (_m, stem: string, n: string) => `${stem}${map.get(Number(n)) ?? n}`);
+  const out = new Map<string, Uint8Array>();
+  for (const [name, bytes] of entries) {
+    const text = /\.(xml|rels)$/.test(name) ? utf8(bytes) : undefined;
+    out.set(rename(name), text === undefined ? bytes : new Uint8Array(Buffer.from(rename(text), 'utf8')));
+  }
+  return out;
+}
+
 export function finishPackage(raw: Uint8Array, info: DocInfo): Uint8Array {
-  const entries = readZip(raw);
+  const entries = renumberCharts(readZip(raw));
   const names = new Set(entries.keys());
   const files = new Map<string, Uint8Array | string>();
   for (const [name, bytes] of entries) {
