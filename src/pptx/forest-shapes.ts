@@ -28,25 +28,30 @@ export function addForestShapes(pptx: Pptx, slide: PptxSlide, look: PptxLook, in
   const domain = input.params.xDomain as [number, number];
   const ticks = input.params.xTicks as number[];
   const axisTitle = (input.params.axisTitle as string[]).join(' ');
-  const f = look.chart.fontSize;
-  const lh = f * LINE_HEIGHT;
-  const style = { font: look.font, color: look.fg, size: f };
-
-  // Columns: outcome labels | plot | estimates; the estimate column as wide as its widest text.
-  const estimateW = Math.ceil(Math.max(...[...headers.map((h) => textWidth(h.text, f, true)), ...rows.map((r) => textWidth(r.estimateText, f))])) + 2 * INSET_X + 8;
-  const labelW = Math.round(box.w * 0.34);
-  const plotX = box.x + labelW + 16;
-  const plotW = box.w - labelW - estimateW - 32;
-  const estX = plotX + plotW + 16;
-
-  // Header, rows, then the axis, its tick labels, the side labels and the axis title.
-  const headerH = lh + 10;
   const sideText = (s: { text: string }): string => s.text.replace(/\n/g, ' ');
-  // Each side label gets the half of the plot on its side of 1 (the domain is symmetric).
-  const sideLines = Math.max(...sides.map((s) => paraLines({ runs: [{ text: sideText(s), bold: true }] }, (box.w - labelW - estimateW - 32) / 2 - 6, f)));
-  const footH = 8 + lh + 6 + sideLines * lh + 4 + paraLines({ runs: [{ text: axisTitle }] }, plotW, f) * lh + 10;
-  const labelLines = Math.max(...rows.map((r) => paraLines({ runs: [{ text: r.label.replace(/\n/g, ' '), bold: r.primary }] }, labelW, f)));
-  const rowH = Math.max(labelLines * lh + 10, Math.min(56, (box.h - headerH - footH) / rows.length));
+  const layout = (f: number) => {
+    const lh = f * LINE_HEIGHT;
+    // Columns: outcome labels | plot | estimates; the estimate column as wide as its widest text.
+    const estimateW = Math.ceil(Math.max(...[...headers.map((h) => textWidth(h.text, f, true)), ...rows.map((r) => textWidth(r.estimateText, f))])) + 2 * INSET_X + 8;
+    const labelW = Math.round(box.w * 0.34);
+    const plotW = box.w - labelW - estimateW - 32;
+    // Header, rows, then the axis, its tick labels, the side labels and the axis title.
+    const headerH = lh + 10;
+    // Each side label gets the half of the plot on its side of 1 (the domain is symmetric).
+    const sideLines = Math.max(...sides.map((s) => paraLines({ runs: [{ text: sideText(s), bold: true }] }, plotW / 2 - 6, f)));
+    const titleH = paraLines({ runs: [{ text: axisTitle }] }, plotW, f) * lh + 10;
+    const footH = 8 + lh + 6 + sideLines * lh + 10 + titleH;
+    const labelLines = Math.max(...rows.map((r) => paraLines({ runs: [{ text: r.label.replace(/\n/g, ' '), bold: r.primary }] }, labelW, f)));
+    const rowH = Math.max(labelLines * lh + 10, Math.min(56, (box.h - headerH - footH) / rows.length));
+    return { f, lh, estimateW, labelW, plotW, headerH, sideLines, footH, rowH, height: headerH + rows.length * rowH + footH };
+  };
+  // The theme's chart size, else smaller (never below 12 px) until every row fits the slide.
+  let L = layout(look.chart.fontSize);
+  for (let f = look.chart.fontSize - 1; L.height > box.h && f >= 12; f--) L = layout(f);
+  const { f, lh, estimateW, labelW, plotW, headerH, sideLines, rowH } = L;
+  const style = { font: look.font, color: look.fg, size: f };
+  const plotX = box.x + labelW + 16;
+  const estX = plotX + plotW + 16;
   const top = box.y + headerH;
   const axisY = top + rows.length * rowH;
 

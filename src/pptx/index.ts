@@ -56,7 +56,8 @@ export async function writePptx(deck: PptxDeck): Promise<PptxResult> {
   defineMasters(pptx, look, deck.meta.footer);
   const inputs = new Map<string, ChartSpecInput>(deck.chartInputs.map((c) => [c.id, c]));
   const charts = new Map<string, ChartSource>(deck.charts.map((c) => [c.id, { ...c, input: inputs.get(c.id) }]));
-  const ctx: WriteContext = { pptx, look, charts, warnings: [], titles: new Set(), written: [] };
+  // Every title of the view model is taken before the first slide is written: a continuation never borrows a later slide's title.
+  const ctx: WriteContext = { pptx, look, charts, warnings: [], titles: new Set(deck.slides.map((s) => s.title)), written: [] };
   for (const slide of deck.slides) await writeSlide(ctx, slide);
   const raw = (await pptx.write({ outputType: 'uint8array', compression: false })) as Uint8Array;
   const bytes = finishPackage(raw, deck.info);

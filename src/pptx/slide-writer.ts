@@ -34,7 +34,7 @@ export interface WriteContext {
   look: PptxLook;
   charts: ReadonlyMap<string, ChartSource>;
   warnings: Diagnostic[];
-  /** Titles written so far: continuation slides must not repeat one. */
+  /** Titles in use (the view model's, then continuations): continuation slides must not repeat one. */
   titles: Set<string>;
   /** Slide titles in the order written (tests compare them with the view model). */
   written: string[];
