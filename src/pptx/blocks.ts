@@ -48,16 +48,16 @@ export function split(width: number, n: number, gap: number): number {
 export function blockHeight(b: TextBlock, look: PptxLook, width: number, size: number): number {
   switch (b.type) {
     case 'bullets':
-      return parasHeight(bulletParas(b.items), width, size);
+      return parasHeight(bulletParas(b.items), width, size, look.fontScale);
     case 'paragraph':
-      return parasHeight(paragraphParas(b, look), width - (b.tone === 'callout' ? 2 * PAD + 8 : 0), size) + (b.tone === 'callout' ? 2 * PAD : 0);
+      return parasHeight(paragraphParas(b, look), width - (b.tone === 'callout' ? 2 * PAD + 8 : 0), size, look.fontScale) + (b.tone === 'callout' ? 2 * PAD : 0);
     case 'stats': {
       const w = split(width, b.items.length, STAT_GAP);
-      return Math.max(...b.items.map((i) => parasHeight(statParas(i, look), w - 2 * PAD, size))) + 2 * PAD;
+      return Math.max(...b.items.map((i) => parasHeight(statParas(i, look), w - 2 * PAD, size, look.fontScale))) + 2 * PAD;
     }
     case 'columns': {
       const w = split(width, b.columns.length, COLUMN_GAP);
-      return Math.max(...b.columns.map((c) => parasHeight(columnParas(c, look), w, size)));
+      return Math.max(...b.columns.map((c) => parasHeight(columnParas(c, look), w, size, look.fontScale)));
     }
   }
 }

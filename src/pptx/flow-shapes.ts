@@ -44,7 +44,7 @@ export function addFlowShapes(pptx: Pptx, slide: PptxSlide, look: PptxLook, inpu
     const title = (titles[i]?.text ?? '').split('\n').map((t) => ({ runs: [{ text: t, bold: true }] }));
     const body = (bodies[i]?.text ?? '').split('\n').filter(Boolean).map((t) => ({ runs: [{ text: t }] }));
     const paras = [...title, ...body];
-    const r = { x: X(b.x), y: Y(b.y), w: (b.x2 - b.x) * k, h: Math.max((b.y2 - b.y) * k, parasHeight(paras, (b.x2 - b.x) * k, size)) };
+    const r = { x: X(b.x), y: Y(b.y), w: (b.x2 - b.x) * k, h: Math.max((b.y2 - b.y) * k, parasHeight(paras, (b.x2 - b.x) * k, size, look.fontScale)) };
     addParas(slide, paras, r, {
       font: look.font, color: look.fg, size, align: 'center', valign: 'middle', fill: look.bg,
       line: { color: hex(b.stroke, look.muted), width: b.strokeWidth * 0.75 },

@@ -32,16 +32,16 @@ export function addForestShapes(pptx: Pptx, slide: PptxSlide, look: PptxLook, in
   const layout = (f: number) => {
     const lh = f * LINE_HEIGHT;
     // Columns: outcome labels | plot | estimates; the estimate column as wide as its widest text.
-    const estimateW = Math.ceil(Math.max(...[...headers.map((h) => textWidth(h.text, f, true)), ...rows.map((r) => textWidth(r.estimateText, f))])) + 2 * INSET_X + 8;
+    const estimateW = Math.ceil(Math.max(...[...headers.map((h) => textWidth(h.text, f, true)), ...rows.map((r) => textWidth(r.estimateText, f))]) * look.fontScale) + 2 * INSET_X + 8;
     const labelW = Math.round(box.w * 0.34);
     const plotW = box.w - labelW - estimateW - 32;
     // Header, rows, then the axis, its tick labels, the side labels and the axis title.
     const headerH = lh + 10;
     // Each side label gets the half of the plot on its side of 1 (the domain is symmetric).
-    const sideLines = Math.max(...sides.map((s) => paraLines({ runs: [{ text: sideText(s), bold: true }] }, plotW / 2 - 6, f)));
-    const titleH = paraLines({ runs: [{ text: axisTitle }] }, plotW, f) * lh + 10;
+    const sideLines = Math.max(...sides.map((s) => paraLines({ runs: [{ text: sideText(s), bold: true }] }, plotW / 2 - 6, f, look.fontScale)));
+    const titleH = paraLines({ runs: [{ text: axisTitle }] }, plotW, f, look.fontScale) * lh + 10;
     const footH = 8 + lh + 6 + sideLines * lh + 10 + titleH;
-    const labelLines = Math.max(...rows.map((r) => paraLines({ runs: [{ text: r.label.replace(/\n/g, ' '), bold: r.primary }] }, labelW, f)));
+    const labelLines = Math.max(...rows.map((r) => paraLines({ runs: [{ text: r.label.replace(/\n/g, ' '), bold: r.primary }] }, labelW, f, look.fontScale)));
     const rowH = Math.max(labelLines * lh + 10, Math.min(56, (box.h - headerH - footH) / rows.length));
     return { f, lh, estimateW, labelW, plotW, headerH, sideLines, footH, rowH, height: headerH + rows.length * rowH + footH };
   };

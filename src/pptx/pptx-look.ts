@@ -6,6 +6,7 @@ import { armColor, type ChartTheme } from '../charts/chart-theme.js';
 import { firstFamily, themeVars, type ThemeVars } from '../themes/css-vars.js';
 import type { Look } from '../themes/look.js';
 import { findTheme } from '../themes/registry.js';
+import { fontScale } from './text-fit.js';
 
 export interface PptxLook {
   /** Theme name: masters are named `<theme>:<layout>`. */
@@ -25,6 +26,9 @@ export interface PptxLook {
   /** Category colours for stacked charts (competing events), after the arms. */
   font: string;
   headingFont: string;
+  /** Width of the fonts relative to the measured Liberation Sans (text-fit.ts fontScale). */
+  fontScale: number;
+  headingScale: number;
   /** Title slide background: cardiology paints it in the accent. */
   titleBg: string;
   titleFg: string;
@@ -79,6 +83,8 @@ export function pptxLook(look: Look): PptxLook {
     arms: [0, 1, 2, 3].map((i) => hex(armColor(look.chart, i), '000000')),
     font: family(vars['--td-font'], 'Liberation Sans'),
     headingFont: family(vars['--td-heading-font'] ?? vars['--td-font'], 'Liberation Sans'),
+    fontScale: fontScale(family(vars['--td-font'], 'Liberation Sans')),
+    headingScale: fontScale(family(vars['--td-heading-font'] ?? vars['--td-font'], 'Liberation Sans')),
     titleBg: onAccentTitle ? accent : bg,
     titleFg: onAccentTitle ? onAccent : fg,
     logo: logo ? { data: logo.dataUri, type: logo.type } : undefined,

@@ -56,7 +56,7 @@ function sizesFrom(step: number): { body: number[]; table: number[] } {
 function newSlide(ctx: WriteContext, s: Slide, title: string): PptxSlide {
   const slide = ctx.pptx.addSlide({ masterName: masterName(ctx.look, s.layout) });
   // The title placeholder first: screen readers and the outline read it before anything else.
-  const fit = fitParas([{ runs: [{ text: title, bold: true }] }], TITLE.w, TITLE.h, s.layout === 'divider' ? [56, 48, 40, ...TITLE_SIZES] : TITLE_SIZES);
+  const fit = fitParas([{ runs: [{ text: title, bold: true }] }], TITLE.w, TITLE.h, s.layout === 'divider' ? [56, 48, 40, ...TITLE_SIZES] : TITLE_SIZES, ctx.look.headingScale);
   if (s.layout !== 'title') slide.addText(title, { placeholder: 'title', fontSize: pt(fit.size), lang: LANG });
   ctx.titles.add(title);
   ctx.written.push(title);
@@ -84,7 +84,7 @@ export async function writeSlide(ctx: WriteContext, s: Slide): Promise<void> {
     addParas(slide, [{ runs: [{ text: s.subtitle }] }], { x: BODY.x, y: 420, w: BODY.w, h: 60 }, { font: ctx.look.font, color: ctx.look.muted, size: 26 });
   } else if (s.subtitle) {
     const paras: Para[] = [{ runs: [{ text: s.subtitle }] }];
-    const h = parasHeight(paras, BODY.w, 22);
+    const h = parasHeight(paras, BODY.w, 22, ctx.look.fontScale);
     addParas(slide, paras, { x: BODY.x, y: top, w: BODY.w, h }, { font: ctx.look.font, color: ctx.look.muted, size: 22 });
     top += h + BLOCK_GAP / 2;
   }
@@ -100,7 +100,7 @@ export async function writeSlide(ctx: WriteContext, s: Slide): Promise<void> {
     const measured = s.blocks.map((block): Measured => {
       if (isTextBlock(block)) return { block, height: blockHeight(block, ctx.look, area.w, size) };
       if (block.type === 'table') {
-        const table = layoutTable(block, area.w, tableSize);
+        const table = layoutTable(block, area.w, tableSize, ctx.look.fontScale);
         return { block, height: table.height, table };
       }
       return { block, height: 0 };

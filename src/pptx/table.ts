@@ -28,11 +28,11 @@ export function columnWidths(t: TableBlock, width: number): number[] {
 }
 
 /** Height in px of one row whose cells wrap in their columns at `size` px. */
-export function rowHeight(cells: readonly string[], widths: readonly number[], size: number, bold: boolean): number {
+export function rowHeight(cells: readonly string[], widths: readonly number[], size: number, bold: boolean, scale = 1): number {
   let lines = 1;
   for (const [i, c] of cells.entries()) {
     // paraLines counts text-box insets; a cell's insets are the same.
-    lines = Math.max(lines, paraLines({ runs: [{ text: c, bold }] }, widths[i] ?? 100, size));
+    lines = Math.max(lines, paraLines({ runs: [{ text: c, bold }] }, widths[i] ?? 100, size, scale));
   }
   return lines * size * LINE_HEIGHT + 2 * CELL_Y;
 }
@@ -44,10 +44,10 @@ export interface TableLayout {
   height: number;
 }
 
-export function layoutTable(t: TableBlock, width: number, size: number): TableLayout {
+export function layoutTable(t: TableBlock, width: number, size: number, scale = 1): TableLayout {
   const widths = columnWidths(t, width);
-  const header = rowHeight(t.columns, widths, size, true);
-  const rows = t.rows.map((r) => rowHeight(r.cells, widths, size, r.strong ?? false));
+  const header = rowHeight(t.columns, widths, size, true, scale);
+  const rows = t.rows.map((r) => rowHeight(r.cells, widths, size, r.strong ?? false, scale));
   return { widths, header, rows, height: header + rows.reduce((a, b) => a + b, 0) };
 }
 

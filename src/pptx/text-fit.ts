@@ -44,19 +44,22 @@ export function paraSize(p: Para, size: number): number {
   return Math.round(size * scale * 10) / 10;
 }
 
-/** Lines a paragraph takes in a box `width` px wide (insets included) at `size` px. */
-export function paraLines(p: Para, width: number, size: number): number {
+/**
+ * Lines a paragraph takes in a box `width` px wide (insets included) at `size` px.
+ * `scale` widens every word for fonts wider than Liberation Sans (see fontScale).
+ */
+export function paraLines(p: Para, width: number, size: number, scale = 1): number {
   const s = paraSize(p, size);
   const indent = p.bullet ? BULLET_INDENT * s * ((p.level ?? 0) + 1) : 0;
   const avail = (width - 2 * INSET_X - indent) * WIDTH_SAFETY;
-  const space = textWidth(' ', s);
+  const space = textWidth(' ', s) * scale;
   let lines = 1;
   let x = 0;
   for (const run of p.runs) {
     for (const [i, word] of run.text.split(' ').entries()) {
       if (i > 0) x += space;
       if (word === '') continue;
-      const w = textWidth(word, s, run.bold);
+      const w = textWidth(word, s, run.bold) * scale;
       if (x > 0 && x + w > avail) {
         lines += 1;
         x = 0;
@@ -72,19 +75,19 @@ export function paraLines(p: Para, width: number, size: number): number {
 }
 
 /** Height in px of paragraphs set at `size` px in a box `width` px wide, insets included. */
-export function parasHeight(paras: readonly Para[], width: number, size: number): number {
+export function parasHeight(paras: readonly Para[], width: number, size: number, scale = 1): number {
   let h = 2 * INSET_Y;
   for (const [i, p] of paras.entries()) {
     const s = paraSize(p, size);
-    h += paraLines(p, width, size) * s * LINE_HEIGHT + (i > 0 ? PARA_SPACE * s : 0);
+    h += paraLines(p, width, size, scale) * s * LINE_HEIGHT + (i > 0 ? PARA_SPACE * s : 0);
   }
   return h;
 }
 
 /** The longest single word, so a size is never chosen at which a word cannot fit its line. */
-function widestWord(paras: readonly Para[], size: number): number {
+function widestWord(paras: readonly Para[], size: number, scale: number): number {
   let max = 0;
-  for (const p of paras) for (const r of p.runs) for (const w of r.text.split(' ')) max = Math.max(max, textWidth(w, paraSize(p, size), r.bold));
+  for (const p of paras) for (const r of p.runs) for (const w of r.text.split(' ')) max = Math.max(max, textWidth(w, paraSize(p, size), r.bold) * scale);
   return max;
 }
 
@@ -95,15 +98,25 @@ export interface Fit {
 }
 
 /** The first of `sizes` (largest first) at which the paragraphs fit `width` × `height`; else the last, marked as not fitting. */
-export function fitParas(paras: readonly Para[], width: number, height: number, sizes: readonly number[]): Fit {
+export function fitParas(paras: readonly Para[], width: number, height: number, sizes: readonly number[], scale = 1): Fit {
   let last: Fit = { size: sizes[sizes.length - 1] ?? 16, height: Infinity, fits: false };
   for (const size of sizes) {
-    const h = parasHeight(paras, width, size);
-    const wordFits = widestWord(paras, size) <= (width - 2 * INSET_X) * WIDTH_SAFETY;
+    const h = parasHeight(paras, width, size, scale);
+    const wordFits = widestWord(paras, size, scale) <= (width - 2 * INSET_X) * WIDTH_SAFETY;
     last = { size, height: h, fits: h <= height && wordFits };
     if (last.fits) return last;
   }
   return last;
+}
+
+/**
+ * How much wider a font sets text than Liberation Sans, whose advance widths
+ * we measure with. Arial/Helvetica-compatible fonts match it; the Times
+ * family is narrower (safe at 1); DejaVu and other sans fonts run wider.
+ */
+const SAME_OR_NARROWER = new Set(['liberation sans', 'arial', 'helvetica', 'arimo', 'nimbus sans', 'liberation serif', 'times new roman', 'times', 'tinos']);
+export function fontScale(font: string): number {
+  return SAME_OR_NARROWER.has(font.trim().toLowerCase()) ? 1 : 1.15;
 }
 
 /** px (CSS, 96 per inch) → points, as PowerPoint sizes fonts. Half points only. */

@@ -13,14 +13,14 @@ const WIDTH = 1080;
 
 export function addTitleSlide(slide: PptxSlide, look: PptxLook, s: Slide): void {
   const block = s.blocks.find((b): b is TitleBlock => b.type === 'title');
-  const heading = fitParas([{ runs: [{ text: s.title, bold: true }] }], WIDTH, 130, [76, 64, 56, 48]);
+  const heading = fitParas([{ runs: [{ text: s.title, bold: true }] }], WIDTH, 130, [76, 64, 56, 48], look.headingScale);
   slide.addText(s.title, { placeholder: 'title', fontSize: pt(heading.size), lang: LANG });
   if (!block) return;
   const fg = look.titleFg;
   const muted = look.titleBg === look.bg ? look.muted : look.titleFg;
   let y = 290;
   const put = (paras: Para[], sizes: number[], maxH: number, color: string): void => {
-    const fit = fitParas(paras, WIDTH, maxH, sizes);
+    const fit = fitParas(paras, WIDTH, maxH, sizes, look.fontScale);
     addParas(slide, paras, { x: LEFT, y, w: WIDTH, h: fit.height }, { font: look.font, color, size: fit.size });
     y += fit.height + 10;
   };

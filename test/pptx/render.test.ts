@@ -48,14 +48,16 @@ let work: string;
 afterAll(() => work && rmSync(work, { recursive: true, force: true }));
 
 describe.skipIf(!soffice)('LibreOffice render', () => {
-  const themes = ['clinical', 'cardiology'] as const;
+  // Two themes (sans and serif headings) and the example department (DejaVu Sans headings, a logo).
+  const looks: Record<string, { theme?: string; department?: string }> = { clinical: { theme: 'clinical' }, cardiology: { theme: 'cardiology' }, department: { department: 'example' } };
+  const themes = Object.keys(looks);
   const decks = new Map<string, { built: Built; pkg: Package; words: Word[][] }>();
 
   beforeAll(async () => {
     work = mkdtempSync(join(tmpdir(), 'td-pptx-render-'));
     const files: string[] = [];
     for (const theme of themes) {
-      const built = await buildLevoecmo({ theme });
+      const built = await buildLevoecmo(looks[theme]);
       const file = join(work, `${theme}.pptx`);
       writeFileSync(file, built.bytes);
       files.push(file);
