@@ -18,6 +18,7 @@ import { finishPackage, type DocInfo } from './package.js';
 import { pptxLook } from './pptx-look.js';
 import { writeSlide, type ChartSource, type WriteContext } from './slide-writer.js';
 import { svgToPng } from './chart-png.js';
+import { xmlSafeDeep } from './xml-safe.js';
 
 export interface PptxDeck {
   meta: { footer: string };
@@ -37,7 +38,9 @@ export interface PptxResult {
   warnings: Diagnostic[];
 }
 
-export async function writePptx(deck: PptxDeck): Promise<PptxResult> {
+export async function writePptx(input: PptxDeck): Promise<PptxResult> {
+  // Every string XML-safe before layout (the look, parsed from files we checked, is kept as it is).
+  const deck: PptxDeck = { ...xmlSafeDeep({ meta: input.meta, slides: input.slides, charts: input.charts, chartInputs: input.chartInputs, info: input.info }), look: input.look };
   const { default: PptxGen } = await importExternal<{ default: PptxCtor }>('pptxgenjs');
   const pptx = new PptxGen();
   pptx.layout = 'LAYOUT_WIDE';

@@ -5,6 +5,8 @@
 // runs on every part of every deck; the tests check the same parts with
 // fast-xml-parser as an independent judge).
 
+import { hasNonXmlChars } from './xml-safe.js';
+
 const DECL = /<\?[\s\S]*?\?>/y;
 const COMMENT = /<!--[\s\S]*?-->/y;
 const CDATA = /<!\[CDATA\[[\s\S]*?\]\]>/y;
@@ -26,6 +28,7 @@ function repeatsAttribute(attrs: string): boolean {
 
 /** `undefined` when well-formed, else what is wrong and where. */
 export function xmlProblem(xml: string): string | undefined {
+  if (hasNonXmlChars(xml)) return 'a character XML 1.0 does not allow (control character, U+FFFE/U+FFFF or an unpaired surrogate)';
   const stack: string[] = [];
   let roots = 0;
   let i = 0;
