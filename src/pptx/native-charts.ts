@@ -69,6 +69,8 @@ export function addNativeChart(pptx: Pptx, slide: PptxSlide, look: PptxLook, cha
     chartColors: chart.colors,
     // Categories top to bottom in the builder's order (PowerPoint draws bar categories bottom-up).
     catAxisOrientation: 'maxMin' as 'minMax', // written as given; the type lists only minMax
+    // …and the value axis stays at the bottom, crossing the reversed categories at their end.
+    catAxisCrossesAt: 'max' as never,
     catAxisLabelFontFace: text.fontFace,
     catAxisLabelFontSize: size,
     catAxisLabelColor: text.color,
