@@ -3,9 +3,9 @@
 // and font names, plus the department's logo and the footer line. Nothing here
 // is a second copy of a colour: change the CSS and the PPTX follows.
 import { armColor, type ChartTheme } from '../charts/chart-theme.js';
-import { firstFamily, themeVars, type ThemeVars } from '../themes/css-vars.js';
+import { firstFamily, importsOf, themeVars, type ThemeVars } from '../themes/css-vars.js';
 import type { Look } from '../themes/look.js';
-import { findTheme } from '../themes/registry.js';
+import { findTheme, type Theme } from '../themes/registry.js';
 import { fontScale } from './text-fit.js';
 
 export interface PptxLook {
@@ -23,7 +23,6 @@ export interface PptxLook {
   rowAlt: string;
   /** Arm colours by arm index, the charts' own (so an arm is one colour everywhere). */
   arms: string[];
-  /** Category colours for stacked charts (competing events), after the arms. */
   font: string;
   headingFont: string;
   /** Width of the fonts relative to the measured Liberation Sans (text-fit.ts fontScale). */
@@ -56,6 +55,13 @@ function titleOnAccent(css: string): boolean {
   return /section\.title\s*\{[^}]*background(?:-color)?\s*:\s*var\(--td-accent\)/.test(css);
 }
 
+/** A theme and every theme it @imports, transitively. */
+function withImports(theme: Theme, all: readonly Theme[], seen: string[] = []): Theme[] {
+  if (seen.includes(theme.name)) return [];
+  const imported = importsOf(theme.css).map((n) => all.find((t) => t.name === n)).filter((t): t is Theme => t !== undefined);
+  return [theme, ...imported.flatMap((t) => withImports(t, all, [...seen, theme.name]))];
+}
+
 export function pptxLook(look: Look): PptxLook {
   const theme = findTheme(look.name, look.themes);
   const vars: ThemeVars = themeVars(theme, look.themes);
@@ -64,9 +70,8 @@ export function pptxLook(look: Look): PptxLook {
   const fg = v('--td-fg', '1F2933');
   const accent = v('--td-accent', '0B6E99');
   const onAccent = v('--td-on-accent', 'FFFFFF');
-  // The generated department theme @imports its base: the base decides the title slide's paint.
-  const cssChain = look.themes.filter((t) => t.name === theme.name || theme.css.includes(`'${t.name}'`)).map((t) => t.css).join('\n');
-  const onAccentTitle = titleOnAccent(cssChain);
+  // A department's generated theme @imports its base: the base may decide the title slide's paint.
+  const onAccentTitle = withImports(theme, look.themes).some((t) => titleOnAccent(t.css));
   const logo = look.department?.logo;
   return {
     name: theme.name,

@@ -9,15 +9,14 @@ import type { Pptx, PptxSlide } from './pptxgen-types.js';
 import type { ChartSpecInput } from '../charts/spec-files.js';
 import { BODY_PX, TABLE_PX, type Block, type Slide } from '../deck/slides.js';
 import type { Diagnostic } from '../errors.js';
-import { blockHeight, bulletParas, columnParas, COLUMN_GAP, isTextBlock, PAD, paragraphParas, split, STAT_GAP, statParas } from './blocks.js';
+import { blockHeight, bulletParas, columnParas, COLUMN_GAP, isTextBlock, paragraphParas, split, STAT_GAP, statParas } from './blocks.js';
 import { addChart } from './charts.js';
-import { BLOCK_GAP, BODY, TITLE, type Box } from './geometry.js';
+import { BLOCK_GAP, BODY, TITLE, TITLE_SIZES, type Box } from './geometry.js';
 import { DECORATIVE, masterName } from './masters.js';
 import type { PptxLook } from './pptx-look.js';
 import { addTable, layoutTable, paginateRows, type TableLayout } from './table.js';
 import { addParas, LANG } from './text-box.js';
 import { fitParas, parasHeight, pt, type Para } from './text-fit.js';
-import { TITLE_SIZES } from './geometry.js';
 import { addTitleSlide } from './title-slide.js';
 
 export interface ChartSource {
@@ -151,7 +150,6 @@ function drawText(ctx: WriteContext, slide: PptxSlide, b: Block, box: Box, size:
       for (const [i, item] of b.items.entries()) {
         addParas(slide, statParas(item, look), { x: box.x + i * (w + STAT_GAP), y: box.y, w, h: box.h }, { ...style, align: 'center', valign: 'middle', fill: look.accentSoft, line: { color: look.accent, width: 1 }, name: `Stat ${item.label}` });
       }
-      void PAD;
       return;
     }
     case 'columns': {
