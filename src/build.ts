@@ -20,7 +20,7 @@ import { chartTrial, svgDataUri } from './charts/index.js';
 import { deriveEvidence } from './evidence/index.js';
 import type { Evidence } from './evidence/types.js';
 import { composeDeck } from './deck/compose.js';
-import type { DeckChart } from './deck/view-model.js';
+import type { BackupMode, DeckChart, ViewModel } from './deck/view-model.js';
 import { TrialdeckError, type Diagnostic } from './errors.js';
 import { recoverAll, stageOutput, type Staging } from './export/atomic-output.js';
 import { discoverBrowser, type BrowserLocation, type SearchMode } from './export/browser-discovery.js';
@@ -34,7 +34,7 @@ import type { Theme } from './themes/registry.js';
 import { loadTrial } from './trial/load.js';
 import type { Trial } from './trial/schema.js';
 import { trialId } from './trial/trial-id.js';
-import { nativePptx, slideView } from './export/native-pptx.js';
+import { nativePptx } from './export/native-pptx.js';
 
 export const FORMATS = ['md', 'html', 'pdf', 'handout', 'pptx', 'png', 'pptx-images'] as const;
 export type Format = (typeof FORMATS)[number];
@@ -65,6 +65,8 @@ export interface BuildOptions {
   cacheDir?: string | false;
   /** Always add the "Are the numbers consistent?" slide. */
   auditSlide?: boolean;
+  /** `none` leaves the backup slides out (default `full`). */
+  backup?: BackupMode;
   /** Handout slides per page: 3 beside their notes (default) or 2 above them. */
   handoutLayout?: HandoutLayout;
   /** Browser executable; a wrong path is an error (BROWSER_NOT_FOUND). */
@@ -79,6 +81,7 @@ export interface DeckBuild {
   trial: Trial;
   evidence: Evidence;
   markdown: string;
+  viewModel: ViewModel;
   rendered: RenderedDeck;
   charts: (DeckChart & { svg: string })[];
   warnings: Diagnostic[];
@@ -86,8 +89,6 @@ export interface DeckBuild {
   themes: Theme[];
   /** Theme, palette and department: the native PPTX takes its masters from it. */
   look: Look;
-  /** What the templates rendered: the native PPTX writes the same slides. */
-  viewModel: unknown;
 }
 
 export interface BuildResult {
@@ -131,13 +132,14 @@ export async function makeDeck(
     theme: look.name,
     templateDir: options.templateDir,
     auditSlide: options.auditSlide,
+    backup: options.backup,
     occasion: { ...look.occasion, date: options.date },
   });
   const p = trial.publication;
   const renderOptions = { themes: look.themes, title: `${p.acronym}: ${p.title}`, author: p.citation.split(/[.;]/)[0] ?? p.acronym, description: p.citation };
   const cache = options.renderCacheDir ? { dir: options.renderCacheDir, name: trialId(trial) } : undefined;
   const rendered = await renderCached(markdown, renderOptions, cache);
-  return { trial, evidence, markdown, rendered, charts, warnings: [...warnings, ...look.warnings, ...evidence.warnings], themes: look.themes, look, viewModel };
+  return { trial, evidence, markdown, viewModel, rendered, charts, warnings: [...warnings, ...look.warnings, ...evidence.warnings], themes: look.themes, look };
 }
 
 /** One trial; throws what made it fail. */
@@ -211,11 +213,9 @@ export async function buildDecks(inputs: readonly string[], options: BuildOption
         for (const chart of deck.charts) await write(item, `charts/${chart.id}.svg`, chart.svg);
         if (formats.includes('pptx')) {
           onEvent({ kind: 'step', index, total, input, step: 'pptx' });
-          if (slideView(deck.viewModel)) {
-            const native = await nativePptx(deck);
-            await write(item, 'deck.pptx', native.bytes);
-            item.warnings.push(...native.warnings);
-          } else item.warnings.push({ level: 'warning', code: 'PPTX_SKIPPED', message: MESSAGES.pptxNoSlides });
+          const native = await nativePptx(deck);
+          await write(item, FILE_NAMES.pptx, native.bytes);
+          item.warnings.push(...native.warnings);
         }
         pending.push(item);
       } catch (err) {

@@ -1,4 +1,4 @@
-// `trialdeck build <input...> [-o output] [-f md,html,...] [-t theme] [--department name|file] [--date text] [--handout 3-up|2-up] [--browser-path file]`
+// `trialdeck build <input...> [-o output] [-f md,html,...] [-t theme] [--department name|file] [--date text] [--handout 3-up|2-up] [--backup full|none] [--browser-path file]`
 //
 // Exit codes: 0 when every trial built. 1 when a trial failed (the others are
 // still built), when --browser-path is wrong, or when browser formats were
@@ -8,6 +8,7 @@ import { relative } from 'node:path';
 import { buildDecks, DEFAULT_FORMATS, FORMATS, isFormat, type BuildResult, type Format } from '../build.js';
 import { occasionDate } from '../deck/occasion.js';
 import { TrialdeckError } from '../errors.js';
+import { BACKUP_MODES, isBackupMode } from '../deck/view-model.js';
 import { DEFAULT_HANDOUT_LAYOUT, HANDOUT_LAYOUTS, isHandoutLayout } from '../export/handout-model.js';
 import { list, parse } from './args.js';
 import { createProgress } from './progress.js';
@@ -32,6 +33,9 @@ Options:
       --templates <dir>    use a department's own templates folder
       --audit-slide        always add "Are the numbers consistent?" (default: only
                            when a reported number differs materially)
+      --backup <mode>      ${BACKUP_MODES.join(' or ')}: the backup slides after the story
+                           (every result, every chart, validity in full); none
+                           ends the story with the references (default: full)
       --handout <layout>   handout slides per page: ${HANDOUT_LAYOUTS.join(' or ')} (default: ${DEFAULT_HANDOUT_LAYOUT})
       --browser-path <exe> Chrome/Chromium/Edge for PDF, handout, PNG and PPTX
                            (default: $CHROME_PATH, an installed browser, or @sparticuz/chromium)
@@ -58,6 +62,7 @@ export async function buildCommand(argv: string[]): Promise<number> {
       'audit-slide': { type: 'boolean' },
       templates: { type: 'string' },
       handout: { type: 'string' },
+      backup: { type: 'string' },
       'browser-path': { type: 'string' },
     },
     BUILD_USAGE,
@@ -70,6 +75,10 @@ export async function buildCommand(argv: string[]): Promise<number> {
   const handout = str(values.handout);
   if (handout !== undefined && !isHandoutLayout(handout)) {
     throw new TrialdeckError('USAGE', `unknown handout layout "${handout}"; expected ${HANDOUT_LAYOUTS.join(' or ')}`);
+  }
+  const backup = str(values.backup);
+  if (backup !== undefined && !isBackupMode(backup)) {
+    throw new TrialdeckError('USAGE', `unknown backup mode "${backup}"; expected ${BACKUP_MODES.join(' or ')}`);
   }
   const outDir = str(values.output) ?? 'output';
 
@@ -87,6 +96,7 @@ export async function buildCommand(argv: string[]): Promise<number> {
         date: occasionDate(str(values.date)),
         templateDir: str(values.templates),
         handoutLayout: handout,
+        backup,
         browserPath: str(values['browser-path']),
       },
       (event) => {

@@ -8,7 +8,8 @@ import type { Trial } from '../trial/schema.js';
 import { COMPILE_OPTIONS, createHandlebars } from './handlebars-env.js';
 import type { Occasion } from './occasion.js';
 import { lintAst } from './template-lint.js';
-import { buildViewModel, type DeckChart, type ViewModel } from './view-model.js';
+import { buildViewModel, type BackupMode, type DeckChart, type ViewModel } from './view-model.js';
+import { templateSlides } from './template-slides.js';
 import { PromiseCache } from '../cache/promise-cache.js';
 
 export const DEFAULT_TEMPLATE_DIR = fileURLToPath(new URL('../../templates', import.meta.url));
@@ -25,6 +26,8 @@ export interface ComposeOptions {
   auditSlide?: boolean;
   /** Department, presenter and date for the footer and title slide. */
   occasion?: Occasion;
+  /** `none` leaves the backup section out. */
+  backup?: BackupMode;
 }
 
 interface TemplateSet {
@@ -133,7 +136,7 @@ function confinedReader(dir: string): (file: string) => Promise<string> {
 
 export async function composeDeck(trial: Trial, evidence: Evidence, charts: DeckChart[], options: ComposeOptions): Promise<DeckMarkdown> {
   const templates = await loadTemplates(options.templateDir);
-  const viewModel = buildViewModel(trial, charts, evidence, { auditSlide: options.auditSlide, occasion: options.occasion });
-  const markdown = templates.render({ vm: viewModel, theme: options.theme });
+  const viewModel = buildViewModel(trial, charts, evidence, { auditSlide: options.auditSlide, occasion: options.occasion, backup: options.backup });
+  const markdown = templates.render({ vm: viewModel, slides: templateSlides(viewModel), theme: options.theme });
   return { markdown: `${markdown.replace(/\n{3,}/g, '\n\n').trim()}\n`, viewModel };
 }

@@ -70,7 +70,7 @@ export function buildEvidenceView(trial: Trial, evidence: Evidence, options: { a
       return {
         domain: ROB2_DOMAINS[d],
         judgement: entry?.judgement ?? 'not assessed',
-        support: entry?.support ? brief(entry.support, 120) : '',
+        support: entry?.support ?? '',
         inferred: entry?.source === 'inferred' && entry.judgement !== 'not assessed',
       };
     }),

@@ -26,13 +26,31 @@ export function formatQuantity(q: Quantity): string {
   }
 }
 
-/** Headline number for an arm in large type: `68.3%` rather than `69/101 (68.3%)`. */
+/** Joins the non-empty parts: a cell without a count never ends in a stray " · ". */
+export function joinParts(parts: readonly (string | null | undefined)[], separator = ' · '): string {
+  return parts.filter((p): p is string => typeof p === 'string' && p.trim() !== '').join(separator);
+}
+
+/**
+ * Headline number for an arm in large type: `68.3%` rather than `69/101 (68.3%)`.
+ * `small` is '' when there is nothing to add: join with `joinParts`, never a bare " · ".
+ */
 export function headline(q: Quantity): { big: string; small: string } {
   if ((q.kind === 'events' || q.kind === 'count') && q.percent !== undefined) {
     return { big: `${num(q.percent)}%`, small: q.kind === 'events' ? `${q.events}/${q.total}` : `n = ${q.count}` };
   }
   if (q.kind === 'median') return { big: num(q.median), small: q.iqr ? `IQR ${num(q.iqr[0])}–${num(q.iqr[1])}` : 'median' };
+  if (q.kind === 'mean') {
+    const unit = q.unit ? (q.unit === '%' ? '%' : ` ${q.unit}`) : '';
+    return { big: `${num(q.mean)}${unit}`, small: q.sd === undefined ? 'mean' : `SD ${num(q.sd)}` };
+  }
   return { big: formatQuantity(q), small: '' };
+}
+
+/** One arm's line on the primary slide: "**68.3%** Levosimendan · 69/101", or "**12.5%** Placebo". */
+export function armHeadline(label: string, q: Quantity | undefined): { big: string; text: string } {
+  const h = q ? headline(q) : { big: '—', small: '' };
+  return { big: h.big, text: joinParts([label, h.small]) };
 }
 
 export function measureLabel(e: Effect): string {

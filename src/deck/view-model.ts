@@ -1,241 +1,160 @@
-// The compose stage's input to the templates: everything a slide shows,
-// already chosen, paginated and formatted, so templates only do layout.
-// Strings here are still raw data: templates escape them with {{md}}.
-import { isRatioMeasure, type Bullet, type Effect, type Outcome, type Trial } from '../trial/schema.js';
+// The compose stage's one description of the deck: the story slides in
+// journal-club order, then the backup slides, already fitted and paginated.
+// Marp templates, the native PPTX writer, the handout and the studio all read
+// it; none of them decides content. Strings are raw data: renderers escape them.
+//
+//   title → question (PICO) → background → design → population → intervention
+//   → primary → key results (+ one chart) → validity & RoB 2 → strengths &
+//   limitations → numbers that matter → what to believe → controversies →
+//   discussion → bottom line ║ Backup: all results, every other chart,
+//   validity in detail, RoB 2 support, what the paper says, audit, references
 import { deriveEvidence } from '../evidence/derive.js';
 import type { Evidence } from '../evidence/types.js';
+import type { Trial } from '../trial/schema.js';
+import { discussionQuestions } from './discussion.js';
 import { buildEvidenceView, type EvidenceView } from './evidence-view.js';
-import { formatCI, formatEffect, formatEstimate, formatP, formatQuantity, headline } from './format.js';
-import { brief, lines, paginate } from './paginate.js';
+import { formatCI, formatEstimate, formatP, headline } from './format.js';
 import { occasionView, type Occasion, type OccasionView } from './occasion.js';
+import { auditSlides, bayesSlides, numbersSlides, strengthsSlides, validityDetailSlides, validitySlides } from './slides-appraisal.js';
+import { bottomLineSlides, controversySlides, discussionSlides, referenceSlides, summarySlides } from './slides-closing.js';
+import { designSlides, interventionSlides, populationSlides } from './slides-methods.js';
+import { backgroundSlides, questionSlides, titleSlide } from './slides-opening.js';
+import { chartSlide, fullResultsSlides, keyResultSlides, primarySlides } from './slides-results.js';
+import type { Slide } from './slides.js';
+import type { DeckChart, StoryContext } from './story-context.js';
 
-/** A chart as the deck embeds it (see src/charts). */
-export interface DeckChart {
-  id: string;
-  title: string;
-  alt: string;
-  uri: string;
+export type { DeckChart } from './story-context.js';
+
+export const BACKUP_MODES = ['full', 'none'] as const;
+export type BackupMode = (typeof BACKUP_MODES)[number];
+export function isBackupMode(v: unknown): v is BackupMode {
+  return typeof v === 'string' && (BACKUP_MODES as readonly string[]).includes(v);
 }
 
-/** Layout budgets, in estimated lines at the default theme's sizes (1280×720 slides). */
-export const BUDGET = {
-  /** 24px bullets on a 1160px-wide body: about 95 characters a line, 16 lines of 32px under the title. */
-  bulletChars: 95,
-  bulletLines: 16,
-  /** 21px bullets (outcomes, appraisal): about 108 characters, 18 lines. */
-  smallChars: 108,
-  smallLines: 18,
-  briefChars: 190,
-  tableRowsLines: 18,
-  referenceChars: 115,
-  referenceLines: 16,
-} as const;
+export interface ViewModelOptions {
+  auditSlide?: boolean;
+  occasion?: Occasion;
+  /** `none` leaves the backup section out; the references then close the story. */
+  backup?: BackupMode;
+}
 
-export interface Row {
-  name: string;
-  role: string;
-  cells: string[];
-  effect: string;
-  primary: boolean;
+/** Page one of the handout: what the room needs on paper. */
+export interface HandoutView {
+  question?: string;
+  pico: { letter: string; label: string; text: string }[];
+  design: { label: string; text: string }[];
+  primary?: { name: string; definition?: string; arms: { label: string; big: string; small: string }[]; effect: string };
+  absolutes: { name: string; arms: string; difference: string; nnt: string }[];
+  questions: string[];
+  bottomLine: string[];
 }
 
 export interface ViewModel {
   publication: Trial['publication'];
   footer: string;
-  /** Presenter, department and date (footer, title-slide byline). */
   occasion: OccasionView;
-  arms: { id: string; label: string; randomised?: number; analysed?: number }[];
-  intervention: { label: string; name: string; details: string[] };
-  comparator: { label: string; name: string; details: string[] };
-  pico: { population: string; intervention: string; comparator: string; outcome: string; question?: string };
-  backgroundPages: string[][];
-  whyItMatters: string[];
-  hypothesis?: string;
-  design: { facts: { label: string; text: string }[]; notes: string[] };
-  population: { inclusion: string[]; exclusionPages: string[][]; consent?: string };
-  resultsIntro?: string;
-  tablePages: Row[][];
-  armLabels: string[];
-  primary?: { name: string; arms: { label: string; big: string; small: string }[]; estimate: string; ci: string; p: string; also: string[]; notes?: string };
-  keyOutcomes: { heading: string; items: { name: string; values: string; effect: string }[] }[];
-  resultsSummary: string[];
+  arms: { id: string; label: string }[];
+  slides: Slide[];
   charts: DeckChart[];
-  internalValidity: { pages: { aspect: string; text: string; full: string }[][]; conclusion?: string };
-  externalValidity: { pages: { aspect: string; text: string; full: string }[][]; conclusion?: string };
-  strengths: string[];
-  limitations: string[];
-  interpretation: { heading: string; bullets: string[] }[];
-  controversyPages: { text: string; full: string }[][];
-  summary: string[];
-  takeaway?: string;
-  overallSummary: string[];
-  referencePages: { n: number; text: string }[][];
   evidence: EvidenceView;
-  /** Charts of the evidence slides (the Bayesian posterior), kept apart from the results charts. */
-  evidenceCharts: DeckChart[];
+  handout: HandoutView;
 }
 
-/** Chart ids shown on the evidence slides rather than with the results. */
-const EVIDENCE_CHARTS: readonly string[] = ['bayes'];
+/** Charts the story shows; every other chart goes to the backup. */
+const STORY_CHARTS: readonly string[] = ['forest', 'bayes'];
 
-const text = (b: Bullet): string => b.text;
-const bulletWeight = (s: string): number => lines(s, BUDGET.bulletChars) + 0.35;
-
-export function buildViewModel(trial: Trial, allCharts: DeckChart[], evidence: Evidence = deriveEvidence(trial), options: { auditSlide?: boolean; occasion?: Occasion } = {}): ViewModel {
-  const charts = allCharts.filter((c) => !EVIDENCE_CHARTS.includes(c.id));
-  const [a, b] = trial.arms as [Trial['arms'][number], Trial['arms'][number]];
-  const primaryOutcome = trial.results.find((o) => o.role === 'primary') ?? trial.results[0];
-  const d = trial.design;
-  const p = trial.publication;
-  const occasion = occasionView(p, options.occasion);
+export function buildViewModel(trial: Trial, charts: DeckChart[], evidence: Evidence = deriveEvidence(trial), options: ViewModelOptions = {}): ViewModel {
+  const occasion = occasionView(trial.publication, options.occasion);
+  const ctx: StoryContext = {
+    trial,
+    evidence,
+    ev: buildEvidenceView(trial, evidence, options),
+    charts,
+    occasion,
+    primary: trial.results.find((o) => o.role === 'primary') ?? trial.results[0],
+  };
+  const backup = options.backup !== 'none';
+  const story: Slide[] = [
+    titleSlide(ctx),
+    ...questionSlides(ctx),
+    ...backgroundSlides(ctx),
+    ...designSlides(ctx),
+    ...populationSlides(ctx),
+    ...interventionSlides(ctx),
+    ...primarySlides(ctx),
+    ...keyResultSlides(ctx),
+    ...validitySlides(ctx),
+    ...strengthsSlides(ctx),
+    ...numbersSlides(ctx),
+    ...bayesSlides(ctx),
+    ...controversySlides(ctx),
+    ...discussionSlides(ctx),
+    ...bottomLineSlides(ctx),
+  ];
+  const slides = backup
+    ? [
+        ...story,
+        { id: 'backup', section: 'backup', layout: 'divider', title: 'Backup slides', blocks: [], notes: ['Details for questions from the room: every result, every chart, the validity appraisal in full and the references.'], textStep: 0 } satisfies Slide,
+        ...fullResultsSlides(ctx),
+        ...charts.filter((c) => !STORY_CHARTS.includes(c.id)).map((c) => chartSlide(c, 'backup')),
+        ...validityDetailSlides(ctx),
+        ...summarySlides(ctx),
+        ...auditSlides(ctx),
+        ...referenceSlides(ctx, 'backup'),
+      ]
+    : [...story, ...referenceSlides(ctx, 'story')];
   return {
-    publication: p,
+    publication: trial.publication,
     footer: occasion.footer,
     occasion,
-    arms: trial.arms,
-    intervention: { label: a.label, name: d.intervention.name, details: d.intervention.details.map(text) },
-    comparator: { label: b.label, name: d.comparator.name, details: d.comparator.details.map(text) },
-    pico: {
-      population: brief(d.population.inclusion.map(text).join(' ') || d.setting || '', 170),
-      intervention: picoArm(d.intervention.name, d.intervention.details.map(text)),
-      comparator: picoArm(d.comparator.name, d.comparator.details.map(text)),
-      outcome: primaryOutcome ? primaryOutcome.name : '',
-      question: d.question ?? trial.context.question,
-    },
-    backgroundPages: paginate(trial.context.background.map(text), bulletWeight, BUDGET.bulletLines),
-    whyItMatters: trial.context.whyItMatters.map(text),
-    hypothesis: trial.context.hypothesis,
-    design: designFacts(trial),
-    population: {
-      inclusion: d.population.inclusion.map(text),
-      exclusionPages: paginate(d.population.exclusions.map(text), (s) => lines(s, 50) + 0.2, 17),
-      consent: d.population.consent,
-    },
-    resultsIntro: trial.resultsIntro,
-    tablePages: paginate(trial.results.map((o) => row(o, trial)), rowWeight, BUDGET.tableRowsLines),
-    armLabels: trial.arms.map((arm) => arm.label),
-    primary: primaryOutcome && primarySlide(primaryOutcome, trial),
-    keyOutcomes: keyOutcomes(trial, primaryOutcome),
-    resultsSummary: trial.resultsSummary.map(text),
+    arms: trial.arms.map((a) => ({ id: a.id, label: a.label })),
+    slides: uniqueTitles(slides),
     charts,
-    internalValidity: validity(trial.internalValidity),
-    externalValidity: validity(trial.externalValidity),
-    strengths: trial.strengths.map(text),
-    limitations: trial.limitations.map(text),
-    interpretation: trial.interpretation.map((g) => ({ heading: g.heading, bullets: g.bullets.map(text) })),
-    controversyPages: paginate(
-      trial.controversies.map((c) => ({ text: brief(c.text, BUDGET.briefChars), full: c.text })),
-      (c) => bulletWeight(c.text),
-      BUDGET.bulletLines,
-    ),
-    summary: trial.summary.map(text),
-    takeaway: trial.takeaway,
-    overallSummary: trial.overallSummary.map(text),
-    referencePages: paginate(trial.bibliography, (r) => lines(r.text, BUDGET.referenceChars) + 0.3, BUDGET.referenceLines),
-    evidence: buildEvidenceView(trial, evidence, options),
-    evidenceCharts: allCharts.filter((c) => EVIDENCE_CHARTS.includes(c.id)),
+    evidence: ctx.ev,
+    handout: handoutView(ctx),
   };
 }
 
-/** "Levosimendan: continuous infusion…", without repeating the name when the detail starts with it. */
-function picoArm(name: string, details: string[]): string {
-  const first = details[0];
-  if (!first) return name;
-  return brief(first.toLowerCase().startsWith(name.toLowerCase()) ? first : `${name}: ${first}`, 150);
+/** Titles are unique (PPTX navigation and screen readers rely on it): a repeated chart title gets its section. */
+function uniqueTitles(slides: Slide[]): Slide[] {
+  const seen = new Map<string, number>();
+  return slides.map((s) => {
+    const n = (seen.get(s.title) ?? 0) + 1;
+    seen.set(s.title, n);
+    return n === 1 ? s : { ...s, title: `${s.title} (${n})` };
+  });
 }
 
-function designFacts(trial: Trial): ViewModel['design'] {
+function handoutView(ctx: StoryContext): HandoutView {
+  const { trial, primary, ev } = ctx;
   const d = trial.design;
-  const s = d.statistics;
-  const facts: { label: string; text: string }[] = [];
-  const add = (label: string, value: string | undefined, max = 150): void => {
-    if (value) facts.push({ label, text: brief(value, max) });
-  };
-  add('Study type', d.studyType);
-  add('Setting', d.setting);
-  add('Randomisation', d.randomisation);
-  add('Blinding', d.blinding);
-  const sample = [
-    s.plannedSampleSize !== undefined ? `${s.plannedSampleSize} planned` : '',
-    trial.enrolment.enrolled !== undefined ? `${trial.enrolment.enrolled} enrolled` : '',
-    s.targetEffect ? `powered for ${s.targetEffect.measure} ${s.targetEffect.value}` : '',
-    s.power !== undefined ? `${Math.round(s.power * 100)}% power` : '',
-    s.alpha !== undefined ? `α = ${s.alpha}` : '',
-  ].filter(Boolean);
-  if (sample.length > 0) facts.push({ label: 'Sample size', text: sample.join(', ') });
-  add('Analysis', s.analysis ?? s.text, 130);
-  add('Follow-up', d.followUp, 130);
-  const notes = [d.studyType, d.setting, d.randomisation, d.blinding, s.text, d.followUp].filter((x): x is string => !!x);
-  return { facts, notes };
-}
-
-function row(o: Outcome, trial: Trial): Row {
-  const cells = trial.arms.map((arm) => {
-    const q = o.arms[arm.id];
-    return q ? formatQuantity(q) : '—';
-  });
-  const e = o.effect;
-  return { name: o.name, role: o.role, cells, effect: e ? effectCell(e) : '—', primary: o.role === 'primary' };
-}
-
-/** The paper's own wording when we have it (e.g. `1.90`, not `1.9`), else formatted. */
-function effectCell(e: Effect): string {
-  if (!e.reported) return e.text ?? 'Not reported';
-  if (e.text || e.ciText) return [e.text, e.ciText].filter(Boolean).join('; ');
-  return [formatEstimate(e), formatCI(e), formatP(e)].filter(Boolean).join('; ');
-}
-
-function rowWeight(r: Row): number {
-  // Column widths in characters at the table font size: name, each arm, effect.
-  const armChars = Math.max(10, Math.floor(44 / r.cells.length));
-  return Math.max(lines(r.name, 38), ...r.cells.map((c) => lines(c, armChars)), lines(r.effect, 36)) + 0.5;
-}
-
-function primarySlide(o: Outcome, trial: Trial): ViewModel['primary'] {
-  const arms = trial.arms.map((arm) => {
-    const q = o.arms[arm.id];
-    return { label: arm.label, ...(q ? headline(q) : { big: '—', small: '' }) };
-  });
-  const e = o.effect;
+  const question = questionSlides(ctx)[0]?.blocks[0];
+  const pico = question?.type === 'bullets' ? question.items : [];
+  const labels: Record<string, string> = { P: 'Population', I: 'Intervention', C: 'Comparator', O: 'Primary outcome' };
+  const randomised = trial.arms.filter((a) => a.randomised !== undefined);
+  const design = [
+    { label: 'Randomised', text: randomised.length > 0 ? `${randomised.reduce((n, a) => n + (a.randomised ?? 0), 0)} (${randomised.map((a) => `${a.label} ${a.randomised}`).join(', ')})` : '' },
+    { label: 'Study type', text: d.studyType ?? '' },
+    { label: 'Setting', text: d.setting ?? '' },
+    { label: 'Blinding', text: d.blinding ?? '' },
+    { label: 'Analysis', text: d.statistics.analysis ?? d.statistics.text ?? '' },
+  ].filter((x) => x.text);
+  const e = primary?.effect;
   return {
-    name: o.name,
-    arms,
-    estimate: e ? formatEstimate(e) : '',
-    ci: e ? formatCI(e) : '',
-    p: e ? formatP(e) : '',
-    // Differences only: ratios in the notes are usually subgroups, which would mislead here.
-    also: o.otherEffects.filter((x) => !isRatioMeasure(x.measure) && x.measure !== e?.measure).map(formatEffect),
-    notes: [o.notes, e ? formatEffect(e) : undefined, ...o.otherEffects.map(formatEffect)].filter(Boolean).join(' · ') || undefined,
-  };
-}
-
-function keyOutcomes(trial: Trial, primary: Outcome | undefined): ViewModel['keyOutcomes'] {
-  const groups: { heading: string; roles: string[] }[] = [
-    { heading: 'Secondary outcomes', roles: ['secondary', 'competing', 'other'] },
-    { heading: 'Safety outcomes', roles: ['safety'] },
-  ];
-  return groups
-    .map((g) => ({
-      heading: g.heading,
-      items: trial.results
-        .filter((o) => o !== primary && g.roles.includes(o.role))
-        .map((o) => ({
-          name: o.name,
-          values: trial.arms.map((arm) => {
-            const q = o.arms[arm.id];
-            return `${arm.label} ${q ? headline(q).big : '—'}`;
-          }).join(' vs '),
-          effect: o.effect && o.effect.reported ? effectCell(o.effect) : '',
-        })),
-    }))
-    .filter((g) => g.items.length > 0)
-    .flatMap((g) => paginate(g.items, (i) => lines(`${i.name} · ${i.values} · ${i.effect}`, BUDGET.smallChars) + 0.4, BUDGET.smallLines).map((items) => ({ heading: g.heading, items })));
-}
-
-function validity(v: Trial['internalValidity']): ViewModel['internalValidity'] {
-  const items = v.items.map((i) => ({ aspect: i.aspect, text: brief(i.text, 150), full: i.text }));
-  return {
-    pages: paginate(items, (i) => lines(`${i.aspect} · ${i.text}`, BUDGET.smallChars) + 0.4, BUDGET.smallLines),
-    conclusion: v.conclusion,
+    question: d.question ?? trial.context.question,
+    pico: pico.map((i) => ({ letter: i.lead ?? '', label: labels[i.lead ?? ''] ?? '', text: i.text })),
+    design,
+    primary: primary && {
+      name: primary.name,
+      definition: primary.definition,
+      arms: trial.arms.map((arm) => {
+        const q = primary.arms[arm.id];
+        return { label: arm.label, ...(q ? headline(q) : { big: '—', small: '' }) };
+      }),
+      effect: e ? [formatEstimate(e), formatCI(e), formatP(e)].filter(Boolean).join(' · ') : '',
+    },
+    absolutes: ev.numbers.map((n) => ({ name: n.name, arms: n.arms, difference: n.rd, nnt: n.nnt })),
+    questions: discussionQuestions(trial, primary),
+    bottomLine: trial.takeaway ? [trial.takeaway] : trial.overallSummary.map((b) => b.text),
   };
 }

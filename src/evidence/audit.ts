@@ -13,7 +13,8 @@
 //             recomputed half-width; or the CI's significance flips; or P and
 //             CI disagree on significance
 //   minor     anything in between
-import type { Trial } from '../trial/schema.js';
+import { effectComparison } from '../trial/comparisons.js';
+import type { Arm, Comparison, Outcome, Trial } from '../trial/schema.js';
 import { countsAreValid } from './counts.js';
 import { auditCiVsP } from './audit-p.js';
 import { auditRatio, auditRiskDifference } from './audit-effects.js';
@@ -23,10 +24,10 @@ import type { ArmCounts, AuditFinding, Severity } from './types.js';
 
 export { AUDIT_THRESHOLDS } from './audit-shared.js';
 
-/** Printed percentages against events/total, arm by arm. */
-function auditPercentages(ctx: AuditContext): AuditFinding[] {
+/** Printed percentages against events/total, for every arm. */
+function auditPercentages(ctx: AuditContext, arms: readonly Arm[]): AuditFinding[] {
   const findings: AuditFinding[] = [];
-  for (const arm of [ctx.experimental, ctx.comparator]) {
+  for (const arm of arms) {
     const q = ctx.outcome.arms[arm.id];
     if (q?.kind !== 'events' || q.percent === undefined || q.events > q.total) continue;
     const decimals = printedDecimals(q.percent, [q.text], 0);
@@ -60,13 +61,21 @@ function auditPercentages(ctx: AuditContext): AuditFinding[] {
   return findings;
 }
 
-/** Both arms' event counts for an outcome, or null when either arm is not `events` or is impossible. */
-export function eventCounts(trial: Trial, index: number): { experimental: ArmCounts; comparator: ArmCounts } | null {
+/**
+ * Event counts of the pair an outcome's effect compares (by default its main
+ * effect's comparison), or null when either arm is not `events`, is
+ * impossible, or the pair is unknown (three arms, no comparison named).
+ */
+export function eventCounts(trial: Trial, index: number, pair?: Comparison | null): { experimental: ArmCounts; comparator: ArmCounts } | null {
   const outcome = trial.results[index];
-  const [expArm, compArm] = trial.arms;
-  if (!outcome || !expArm || !compArm) return null;
-  const e = outcome.arms[expArm.id];
-  const c = outcome.arms[compArm.id];
+  if (!outcome) return null;
+  const c = pair === undefined ? effectComparison(trial, outcome.effect) : pair;
+  return c ? pairEvents(outcome, c) : null;
+}
+
+function pairEvents(outcome: Outcome, pair: Comparison): { experimental: ArmCounts; comparator: ArmCounts } | null {
+  const e = outcome.arms[pair.arm];
+  const c = outcome.arms[pair.vs];
   if (e?.kind !== 'events' || c?.kind !== 'events') return null;
   const experimental = { events: e.events, total: e.total };
   const comparator = { events: c.events, total: c.total };
@@ -75,11 +84,17 @@ export function eventCounts(trial: Trial, index: number): { experimental: ArmCou
 
 export function auditOutcome(trial: Trial, index: number): AuditFinding[] {
   const outcome = trial.results[index];
-  const [experimental, comparator] = trial.arms;
-  if (!outcome || !experimental || !comparator) return [];
-  const ctx: AuditContext = { index, outcome, experimental, comparator, counts: eventCounts(trial, index) };
-  const findings = auditPercentages(ctx);
-  for (const at of effectsOf(ctx)) {
+  const [first, second] = trial.arms;
+  if (!outcome || !first || !second) return [];
+  const base: AuditContext = { index, outcome, experimental: first, comparator: second, counts: null };
+  const findings = auditPercentages(base, trial.arms);
+  const arm = (id: string): Arm | undefined => trial.arms.find((a) => a.id === id);
+  for (const at of effectsOf(base)) {
+    // Each effect is recomputed from the counts of the pair it compares; an unknown pair gets the CI-vs-P check only.
+    const pair = effectComparison(trial, at.effect);
+    const experimental = pair && arm(pair.arm);
+    const comparator = pair && arm(pair.vs);
+    const ctx: AuditContext = pair && experimental && comparator ? { index, outcome, experimental, comparator, counts: pairEvents(outcome, pair) } : base;
     for (const check of [auditRatio, auditRiskDifference, auditCiVsP]) {
       const f = check(ctx, at);
       if (f) findings.push(f);

@@ -2,7 +2,9 @@
 // value here is plain JSON: no Infinity, no NaN, no class instances, so an
 // `Evidence` can be cached, snapshotted and handed to templates as is.
 import type { Diagnostic } from '../errors.js';
-import type { BenefitDirection, EffectMeasure, OutcomeRole } from '../trial/schema.js';
+import type { BenefitDirection, EffectMeasure, Hypothesis, OutcomeRole } from '../trial/schema.js';
+import type { ContinuousView } from './continuous.js';
+import type { Verdict } from './verdict.js';
 
 /** One arm of a two-arm binary outcome. */
 export interface ArmCounts {
@@ -193,23 +195,84 @@ export interface BinaryEvidence {
   nnt: NntResult | null;
 }
 
+export interface ArmRef {
+  id: string;
+  label: string;
+}
+
+/** Posterior probabilities against a non-inferiority or equivalence margin (ratio effects). */
+export interface MarginProbabilities {
+  hypothesis: 'non-inferiority' | 'equivalence';
+  /** The boundary on the ratio scale, on the harm side of 1 (equivalence: the upper one; the lower is 1/it). */
+  boundary: number;
+  posteriors: {
+    prior: PriorName;
+    /** Non-inferiority: P(ratio on the benefit side of the boundary); equivalence: P(inside both boundaries). */
+    pWithinMargin: number;
+    pBeyondMargin: number;
+  }[];
+  /** e.g. "P(HR < 1.46) = 99.9% (flat prior)". */
+  text: string;
+}
+
+/** One named pair of arms of one outcome: `arm` vs `vs`. */
+export interface ComparisonEvidence {
+  arm: ArmRef;
+  vs: ArmRef;
+  /** "Ticagrelor 60 mg vs Placebo". */
+  label: string;
+  /** Factorial trials: the factor the comparison belongs to. */
+  factor: string | null;
+  /** True for the outcome's headline comparison (the one `binary` and `bayes` describe). */
+  headline: boolean;
+  /** JSON paths of the reported effects for this pair: `results[2].effect`, `results[2].otherEffects[0]`. */
+  effects: string[];
+  binary: BinaryEvidence | null;
+  bayes: BayesResult | null;
+  margin: MarginProbabilities | null;
+  /** Verdict of the pair's first reported effect (superiority, non-inferiority or equivalence); null without one. */
+  verdict: Verdict | null;
+  /** Difference effects (continuous outcomes): the primary-slide sentence; null for ratios. */
+  continuous: ContinuousView | null;
+}
+
 export interface OutcomeEvidence {
   /** Index into `trial.results`; `evidence.outcomes[i].index === i`. */
   index: number;
   name: string;
   role: OutcomeRole;
   benefit: BenefitDirection | null;
+  hypothesis: Hypothesis;
+  /** One entry per pair the outcome is read for, never an arbitrary first two arms. */
+  comparisons: ComparisonEvidence[];
+  /** The headline comparison's, kept so code written for two arms works. */
   binary: BinaryEvidence | null;
   bayes: BayesResult | null;
 }
 
+/** Fragility against a non-inferiority margin, or why it is not computed. */
+export interface MarginFragility {
+  outcomeIndex: number;
+  /** Patients whose outcome must change for the CI bound to cross the margin; null when not computed. */
+  value: number | null;
+  measure: 'RR' | 'RD' | null;
+  /** The margin on the harm side (RD as a proportion); null when no usable margin is given. */
+  boundary: number | null;
+  text: string;
+}
+
 export interface Evidence {
-  arms: { experimental: { id: string; label: string }; comparator: { id: string; label: string } };
+  /** The headline comparison: the primary outcome's (or the first outcome's) `arm` vs `vs`. */
+  arms: { experimental: ArmRef; comparator: ArmRef };
+  /** The control arm, when data or the arm labels name one. */
+  control: ArmRef | null;
   /** One entry per `trial.results[i]`, in the same order. */
   outcomes: OutcomeEvidence[];
   primaryIndex: number | null;
   /** Fragility (or reverse fragility) of the primary outcome, when it has event counts. */
   fragility: (FragilityResult & { outcomeIndex: number }) | null;
+  /** Non-inferiority primary: fragility against the margin, or why not. Null for superiority. */
+  marginFragility: MarginFragility | null;
   audit: AuditFinding[];
   warnings: Diagnostic[];
 }

@@ -3,7 +3,7 @@
 // pdf-lib cost a noticeable share of start-up). One Exporter serves a whole
 // batch: one browser session for PDF, handout and PNG, and one marp-cli call
 // for every deck's PPTX.
-import type { DeckChart } from '../deck/view-model.js';
+import type { ViewModel } from '../deck/view-model.js';
 import type { Diagnostic } from '../errors.js';
 import type { RenderedDeck } from '../marp/render.js';
 import { DEFAULT_THEME_DIR, listThemes } from '../themes/registry.js';
@@ -24,7 +24,8 @@ export type PrintFormat = 'pdf' | 'handout' | 'png';
 export interface ExportInput {
   trial: Trial;
   rendered: RenderedDeck;
-  charts: readonly DeckChart[];
+  /** The deck's view model: the handout's first page is built from it. */
+  viewModel: ViewModel;
 }
 
 export interface ExporterOptions extends SessionOptions {
@@ -65,17 +66,10 @@ export class Exporter {
     if (formats.includes('handout')) {
       onStep('handout');
       const layout = this.options.handoutLayout ?? DEFAULT_HANDOUT_LAYOUT;
-      const model = buildHandoutModel(deck.trial, deck.charts, deck.rendered, layout);
+      const model = buildHandoutModel(deck.viewModel, deck.rendered, layout);
       const html = (await loadHandoutTemplate(this.options.templateDir)).render(model, deck.rendered);
       const handout = await printHandout(this.session, html, model, deck.rendered.slides.length, info);
       await write(FILE_NAMES.handout, handout.bytes);
-      if (handout.clippedNotes.length > 0) {
-        warnings.push({
-          level: 'warning',
-          code: 'HANDOUT_NOTES_CLIPPED',
-          message: `handout: the speaker notes of slide ${handout.clippedNotes.join(', ')} did not fit beside the slide and were cut (--handout 2-up has more room)`,
-        });
-      }
     }
     if (formats.includes('png')) {
       onStep('png');

@@ -3,8 +3,7 @@
 // and the slides grouped into pages. Strings here are raw data; the template
 // escapes them.
 import type { RenderedDeck } from '../marp/render.js';
-import { buildViewModel, type DeckChart } from '../deck/view-model.js';
-import type { Trial } from '../trial/schema.js';
+import type { HandoutView, ViewModel } from '../deck/view-model.js';
 
 export const HANDOUT_LAYOUTS = ['3-up', '2-up'] as const;
 export type HandoutLayout = (typeof HANDOUT_LAYOUTS)[number];
@@ -20,19 +19,14 @@ export function handoutPageCount(slides: number, layout: HandoutLayout): number 
   return 1 + Math.ceil(slides / SLIDES_PER_PAGE[layout]);
 }
 
-export interface HandoutSummary {
+export interface HandoutSummary extends HandoutView {
   acronym: string;
   title: string;
   journal: string;
   year: number;
   citation: string;
   doi: string | null;
-  question: string | null;
-  pico: { letter: string; label: string; text: string }[];
-  primary: { name: string; arms: { label: string; big: string; small: string }[]; estimate: string; ci: string; p: string } | null;
   forest: { title: string; alt: string; uri: string } | null;
-  bottomLine: string[];
-  keyPoints: string[];
 }
 
 export interface HandoutSlide {
@@ -48,33 +42,19 @@ export interface HandoutModel {
   layout: HandoutLayout;
 }
 
-export function buildHandoutModel(trial: Trial, charts: readonly DeckChart[], rendered: RenderedDeck, layout: HandoutLayout): HandoutModel {
-  const vm = buildViewModel(trial, [...charts]);
-  const p = trial.publication;
-  const forest = charts.find((c) => c.id === 'forest');
-  const summaryBullets = trial.summary.map((b) => b.text);
-  const bottomLine = trial.takeaway ? [trial.takeaway] : summaryBullets.length > 0 ? summaryBullets : trial.overallSummary.map((b) => b.text);
+/** Page one comes from the deck's view model, so numbers read exactly as on the slides. */
+export function buildHandoutModel(vm: ViewModel, rendered: RenderedDeck, layout: HandoutLayout): HandoutModel {
+  const p = vm.publication;
+  const forest = vm.charts.find((c) => c.id === 'forest');
   const summary: HandoutSummary = {
+    ...vm.handout,
     acronym: p.acronym,
     title: p.title,
     journal: p.journal,
     year: p.year,
     citation: p.citation,
     doi: p.doi ?? null,
-    question: vm.pico.question ?? null,
-    pico: [
-      { letter: 'P', label: 'Population', text: vm.pico.population },
-      { letter: 'I', label: 'Intervention', text: vm.pico.intervention },
-      { letter: 'C', label: 'Comparator', text: vm.pico.comparator },
-      { letter: 'O', label: 'Primary outcome', text: vm.pico.outcome },
-    ],
-    primary: vm.primary
-      ? { name: vm.primary.name, arms: vm.primary.arms, estimate: vm.primary.estimate, ci: vm.primary.ci, p: vm.primary.p }
-      : null,
     forest: forest ? { title: forest.title, alt: forest.alt, uri: forest.uri } : null,
-    bottomLine,
-    // Only when the bottom line is the takeaway, or the same bullets would print twice.
-    keyPoints: trial.takeaway ? summaryBullets : [],
   };
   const per = SLIDES_PER_PAGE[layout];
   const slides: HandoutSlide[] = rendered.slides.map((html, i) => ({ number: i + 1, html, notes: rendered.notes[i] ?? '' }));

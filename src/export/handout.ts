@@ -88,18 +88,26 @@ export function footerTemplate(citation: string): string {
 }
 
 export interface PrintedHandout extends FinishedPdf {
-  /** Slide numbers whose notes were cut to fit their box. */
-  clippedNotes: number[];
+  /** Slide numbers whose notes went on to a continuation page. */
+  continuedNotes: number[];
+}
+
+/** One printed sheet as laid out in the browser: a fixed page, or continued notes that may run over several. */
+interface SheetLayout {
+  kind: 'summary' | 'slides' | 'continued';
+  pages: number;
+  first: number;
+  last: number;
 }
 
 export async function printHandout(session: BrowserSession, html: string, model: HandoutModel, slides: number, info: PdfInfo): Promise<PrintedHandout> {
-  let clippedNotes: number[] = [];
+  let layout: { sheets: SheetLayout[]; continued: number[] } = { sheets: [], continued: [] };
   const raw = await session.withPage(async (page) => {
     // Measure at the printed width, or fitText() would judge a wider layout than the paper's.
     await page.setViewport({ width: CONTENT_WIDTH_PX, height: 1123 });
     await page.emulateMediaType('print');
     await loadDocument(page, html);
-    clippedNotes = await fitText(page);
+    layout = await fitText(page);
     return page.pdf({
       format: 'a4',
       margin: HANDOUT_MARGIN,
@@ -110,53 +118,106 @@ export async function printHandout(session: BrowserSession, html: string, model:
       timeout: 120_000,
     });
   });
-  const expected = handoutPageCount(slides, model.layout);
-  const pdf = await finishPdf(raw, {
-    info: { ...info, title: `${info.title} (handout)` },
-    bookmarks: [
-      { title: 'Evidence summary', page: 0 },
-      ...model.pages.map((p, i) => ({ title: `Slides ${p[0]?.number ?? 0}–${p[p.length - 1]?.number ?? 0}`, page: i + 1 })),
-    ],
-  });
-  if (pdf.pages !== expected) {
-    throw new TrialdeckError('EXPORT', `handout.pdf has ${pdf.pages} pages, expected ${expected}: content overflowed a page`);
+  const bookmarks: { title: string; page: number }[] = [];
+  let pageIndex = 0;
+  for (const sheet of layout.sheets) {
+    const title = sheet.kind === 'summary' ? 'Evidence summary' : sheet.kind === 'slides' ? `Slides ${sheet.first}–${sheet.last}` : `Notes of slides ${sheet.first}–${sheet.last} (cont.)`;
+    bookmarks.push({ title, page: pageIndex });
+    pageIndex += sheet.pages;
   }
-  return { ...pdf, clippedNotes };
+  const pdf = await finishPdf(raw, { info: { ...info, title: `${info.title} (handout)` }, bookmarks });
+  const fixed = handoutPageCount(slides, model.layout);
+  if (pdf.pages !== pageIndex || layout.sheets.filter((s) => s.kind !== 'continued').length !== fixed) {
+    throw new TrialdeckError('EXPORT', `handout.pdf has ${pdf.pages} pages, expected ${pageIndex}: content overflowed a page`);
+  }
+  return { ...pdf, continuedNotes: layout.continued };
 }
 
 /**
- * Long speaker notes would be cut off by their fixed box: shrink their type
- * step by step (down to 6.5 pt), and fade out whatever still does not fit.
- * On page one, optional blocks go first, then the forest plot shrinks.
- * Runs as a DevTools evaluation: the page itself has JavaScript off.
+ * Long speaker notes would not fit their box: shrink their type step by step
+ * (down to 7 pt), and carry whatever still does not fit, uncut, to a
+ * continuation sheet right after the page. On page one, optional blocks go
+ * first, then the forest plot shrinks, and goes when it would be unreadable. Runs as a DevTools evaluation: the
+ * page itself has JavaScript off.
  */
-async function fitText(page: Page): Promise<number[]> {
+async function fitText(page: Page): Promise<{ sheets: SheetLayout[]; continued: number[] }> {
   return page.evaluate(() => {
-    const clipped: number[] = [];
-    for (const el of document.querySelectorAll<HTMLElement>('.notes-text')) {
-      const row = el.closest<HTMLElement>('.row');
-      // In 3-up the notes flow around the slide and the row clips them; in 2-up their own box does.
-      const box = row && getComputedStyle(row).display === 'block' ? row : el;
-      const overflows = (): boolean => box.scrollHeight > box.clientHeight + 1;
-      let size = parseFloat(getComputedStyle(el).fontSize) * 0.75;
-      while (overflows() && size > 6.5) {
-        size -= 0.5;
-        el.style.fontSize = `${size}pt`;
+    const continued: number[] = [];
+    for (const sheet of [...document.querySelectorAll<HTMLElement>('.sheet.slides')]) {
+      const carried: { slide: number; text: string }[] = [];
+      for (const el of sheet.querySelectorAll<HTMLElement>('.notes-text')) {
+        const row = el.closest<HTMLElement>('.row');
+        // In 3-up the notes flow around the slide and the row clips them; in 2-up their own box does.
+        const box = row && getComputedStyle(row).display === 'block' ? row : el;
+        const overflows = (): boolean => box.scrollHeight > box.clientHeight + 1;
+        let size = parseFloat(getComputedStyle(el).fontSize) * 0.75;
+        while (overflows() && size > 7) {
+          size -= 0.5;
+          el.style.fontSize = `${size}pt`;
+        }
+        if (!overflows()) continue;
+        // Keep the longest run of whole words that fits, and carry the rest.
+        const full = el.textContent ?? '';
+        const words = full.split(/(?<=\s)/);
+        let lo = 0;
+        let hi = words.length;
+        while (lo < hi) {
+          const mid = Math.ceil((lo + hi) / 2);
+          el.textContent = `${words.slice(0, mid).join('')} (continued on the next page)`;
+          if (overflows()) hi = mid - 1;
+          else lo = mid;
+        }
+        el.textContent = `${words.slice(0, lo).join('')}${lo < words.length ? ' (continued on the next page)' : ''}`;
+        if (lo < words.length) {
+          const slide = Number(row?.dataset.slide);
+          carried.push({ slide, text: words.slice(lo).join('') });
+          continued.push(slide);
+        }
       }
-      if (overflows()) {
-        box.classList.add('clipped');
-        clipped.push(Number(row?.dataset.slide));
+      if (carried.length === 0) continue;
+      const cont = document.createElement('section');
+      cont.className = 'sheet continued';
+      for (const c of carried) {
+        const block = document.createElement('div');
+        block.className = 'continued-notes';
+        block.dataset.slide = String(c.slide);
+        const h = document.createElement('div');
+        h.className = 'notes-label';
+        h.textContent = `Slide ${c.slide}: speaker notes (continued)`;
+        const t = document.createElement('div');
+        t.className = 'notes-text';
+        t.textContent = c.text;
+        block.append(h, t);
+        cont.append(block);
       }
+      sheet.after(cont);
     }
     // Page one: drop optional blocks, then shrink the forest plot, until the summary fits its page.
     const summary = document.querySelector<HTMLElement>('.summary');
     const fits = (): boolean => !summary || summary.scrollHeight <= summary.clientHeight + 1;
-    for (const optional of [...(summary?.querySelectorAll<HTMLElement>('.optional') ?? [])].reverse()) {
+    for (const optional of [...(summary?.querySelectorAll<HTMLElement>('.optional:not(.forest)') ?? [])].reverse()) {
       if (fits()) break;
       optional.remove();
     }
+    // The forest plot fills what is left of the page, down to a readable size; below that the slides carry it.
     const forest = summary?.querySelector<HTMLElement>('.forest img');
-    for (let mm = 88; forest && !fits() && mm >= 40; mm -= 4) forest.style.maxHeight = `${mm}mm`;
-    return clipped;
+    for (let mm = 88; forest && !fits() && mm >= 44; mm -= 4) forest.style.maxHeight = `${mm}mm`;
+    if (!fits()) summary?.querySelector('.forest')?.remove();
+    // What was printed, sheet by sheet: continuation sheets may run over several pages.
+    const pageHeight = summary?.clientHeight ?? 1;
+    const sheets = [...document.querySelectorAll<HTMLElement>('.sheet')].map((s) => {
+      const numbers = [...s.querySelectorAll<HTMLElement>('[data-slide]')].map((r) => Number(r.dataset.slide));
+      const kind = s.classList.contains('summary') ? 'summary' : s.classList.contains('continued') ? 'continued' : 'slides';
+      const pages = kind === 'continued' ? Math.max(1, Math.ceil((s.scrollHeight - 1) / pageHeight)) : 1;
+      // A whole number of pages tall, so the printed page count is known.
+      if (kind === 'continued') s.style.height = `${pages * pageHeight}px`;
+      return {
+        kind: kind as 'summary' | 'slides' | 'continued',
+        pages,
+        first: numbers[0] ?? 0,
+        last: numbers[numbers.length - 1] ?? 0,
+      };
+    });
+    return { sheets, continued };
   });
 }

@@ -19,8 +19,6 @@ export const MESSAGES = {
 
   pptxMissing: (id: string): string => `PPTX conversion (marp-cli) produced no file for ${id}`,
 
-  pptxNoSlides: 'deck.pptx was skipped: the native PPTX writes the view model\'s slide list (src/deck/slides.ts), and this build composed none',
-
   duplicateId: (id: string, first: string): string =>
     `trial id "${id}" is already built from ${first} in this batch; give one of them its own \`id:\``,
 } as const;

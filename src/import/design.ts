@@ -92,6 +92,9 @@ const LABELS: readonly [RegExp, Field][] = [
   [/^follow up(?: period)?$|^duration of follow up$/, 'followUp'],
 ];
 
+/** Labels read by design-kind.ts (design type, margin, clusters, washout), so they are not "unknown fields". */
+const READ_BY_DESIGN_KIND = /^(?:(?:non ?inferiority |equivalence )?margins?|hypothesis|wash ?out(?: period)?|clusters?|cluster size|icc|intra ?cluster correlation|design effect|factors?|periods?|carry ?over)$/;
+
 /** Fields that sit under "Population:" and so do not close an open group. */
 const POPULATION_FIELDS: ReadonlySet<Field> = new Set<Field>(['setting', 'inclusion', 'exclusions', 'consent']);
 
@@ -120,7 +123,7 @@ export function parseDesign(section: Section | undefined, armLabels: readonly st
       } else if (group === 'population' && !kv) {
         const inc = design.population.inclusion;
         inc.push(cite.bullet(text, { line, path: `design.population.inclusion[${inc.length}]` }));
-      } else {
+      } else if (!(kv && READ_BY_DESIGN_KIND.test(normaliseLabel(kv.label)))) {
         report.warn(IMPORT_WARNINGS.UNKNOWN_FIELD, MESSAGES.unknownField(kv?.label ?? text.slice(0, 40), 'Design & Methods'), { line });
       }
       continue;

@@ -10,12 +10,15 @@ import { TrialdeckError, type Diagnostic, type Problem } from '../errors.js';
 import { formatPath } from '../trial/parse-yaml.js';
 import { trialSchema, type TrialInput } from '../trial/schema.js';
 import { slugify } from '../trial/trial-id.js';
+import { primaryDefinition } from './definition.js';
 import { inferRob2 } from './rob2.js';
 import { parseBulletList, parseInterpretation, parseParagraphs, parseStrengthsLimitations, parseValidity } from './appraisal.js';
 import { classify, textItems } from './bullets.js';
 import { Citations, parseBibliography } from './citations.js';
 import { parseContext } from './context.js';
+import { treatmentNames } from './comparisons.js';
 import { parseDesign } from './design.js';
+import { applyDesignKind, inferDesignKind } from './design-kind.js';
 import { MESSAGES } from './messages.js';
 import { parsePublication } from './publication.js';
 import { ImportReport } from './report.js';
@@ -55,7 +58,7 @@ export function importSummary(text: string, file?: string): ImportResult {
   const context = parseContext(sections.context, cite, report);
   const internalValidity = parseValidity(sections.internalValidity, 'internalValidity', cite, report);
   const externalValidity = parseValidity(sections.externalValidity, 'externalValidity', cite, report);
-  const design = parseDesign(sections.design, results?.arms.map((a) => a.label) ?? [], cite, report);
+  const design = parseDesign(sections.design, results ? treatmentNames(results.arms, results.controlArm) : [], cite, report);
   if (design.randomisation === undefined) {
     // The format has no Randomisation field; the Internal Validity item about it says the same thing.
     const item = internalValidity.items.find((it) => /randomi[sz]/i.test(it.aspect));
@@ -65,6 +68,10 @@ export function importSummary(text: string, file?: string): ImportResult {
 
   report.throwIfProblems();
   if (!publication || !results) throw new TrialdeckError('INTERNAL', 'importer lost a problem report');
+  const primary = results.results.find((r) => r.role === 'primary');
+  const definition = primaryDefinition([design.followUp, design.statistics?.text, design.question], primary);
+  if (primary && definition && !primary.definition) primary.definition = definition;
+  const kind = applyDesignKind(inferDesignKind(sections.design?.lines ?? []), results.results, design.statistics, report);
 
   const trial: TrialInput = prune({
     id: slugify(publication.acronym),
@@ -86,6 +93,12 @@ export function importSummary(text: string, file?: string): ImportResult {
       randomisation: design.randomisation,
       statistics: design.statistics,
       followUp: design.followUp,
+      controlArm: results.controlArm,
+      type: kind.type,
+      cluster: kind.cluster,
+      crossover: kind.crossover,
+      factorial: kind.factorial,
+      hypothesis: kind.hypothesis,
     }),
     arms: results.arms,
     enrolment: results.enrolment,

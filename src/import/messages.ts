@@ -17,6 +17,9 @@ export const IMPORT_WARNINGS = {
   CITATION_DROPPED: 'SUMMARY_CITATION_DROPPED',
   BIBLIOGRAPHY_NUMBER: 'SUMMARY_BIBLIOGRAPHY_NUMBER',
   URL_INVALID: 'SUMMARY_URL_INVALID',
+  CONTROL_UNKNOWN: 'SUMMARY_CONTROL_UNKNOWN',
+  COMPARISON_UNKNOWN: 'SUMMARY_COMPARISON_UNKNOWN',
+  DESIGN_INCOMPLETE: 'SUMMARY_DESIGN_INCOMPLETE',
 } as const;
 export type ImportWarningCode = (typeof IMPORT_WARNINGS)[keyof typeof IMPORT_WARNINGS];
 
@@ -76,4 +79,12 @@ export const MESSAGES = {
   bibliographyNumber: (text: string, n: number, expected: number): string =>
     `bibliography entry "${text.slice(0, 40)}…" is numbered ${n}, but ${expected} was expected next; kept ${n}`,
   urlInvalid: (value: string): string => `"${value}" is not an http(s) URL; it is not imported`,
+  controlUnknown: (labels: readonly string[]): string =>
+    `${labels.length} arms (${labels.join(', ')}) and none is named placebo, control or usual care; set design.controlArm so each arm is compared with it`,
+  comparisonUnknown: (cell: string, path: string): string =>
+    `cannot tell which arms "${cell}" compares; write "<arm> vs <arm>" in the Effect cell or set ${path}.comparison`,
+  factorsUnknown: (): string =>
+    'factorial design: the factors are not in the text; set design.factorial.factors ([{ name, levels }]) and each effect\'s comparison.factor',
+  marginUnknown: (hypothesis: string): string =>
+    `${hypothesis} design but no margin was found (e.g. "non-inferiority margin of 1.46" or "upper bound of the 95% CI below 1.46"); set the primary outcome's margin`,
 } as const;

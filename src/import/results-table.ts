@@ -19,6 +19,8 @@ export interface ResultsTable {
   armLabels: string[];
   rows: TableRow[];
   headerLine: number;
+  /** The Effect column's header, which may name the pair: "HR (ticagrelor 60 mg vs placebo)". */
+  effectHeader: string;
 }
 
 /** Split one table line into cells, honouring `\|` escapes. */
@@ -95,5 +97,5 @@ export function parseResultsTable(lines: readonly { text: string; line: number }
     report.error(MESSAGES.noRows(), { line: head.line });
     return undefined;
   }
-  return bad ? undefined : { armLabels, rows, headerLine: head.line };
+  return bad ? undefined : { armLabels, rows, headerLine: head.line, effectHeader: effectAt > 0 ? (header[effectAt] ?? '') : '' };
 }

@@ -2,6 +2,7 @@
 // table itself (arms and outcomes) and the bullets below it.
 import type { Citations } from './citations.js';
 import { classify } from './bullets.js';
+import { inferComparisons } from './comparisons.js';
 import { parseEffect, parseNoteEffects } from './effect.js';
 import { IMPORT_WARNINGS, MESSAGES } from './messages.js';
 import { toInt } from './numbers.js';
@@ -26,6 +27,8 @@ export interface ResultsInput {
   resultsIntro?: string;
   results: OutcomeInput[];
   resultsSummary: BulletInput[];
+  /** Set when the table's arms need the control named (three or more arms, or the control in the first column). */
+  controlArm?: string;
 }
 
 /** "Semaglutide 2.4 mg" → "semaglutide-2-4-mg"; unique within the trial. */
@@ -154,5 +157,6 @@ export function parseResults(section: Section | undefined, cite: Citations, repo
   }
   const enrolment = intro === undefined ? {} : readEnrolment(intro);
   armSizes(arms, results.find((r) => r.role === 'primary'), enrolment.enrolled);
-  return { arms, enrolment, ...(intro === undefined ? {} : { resultsIntro: intro }), results, resultsSummary };
+  const { controlArm } = inferComparisons(arms, results, table.rows, table.effectHeader, report, table.headerLine);
+  return { arms, enrolment, ...(intro === undefined ? {} : { resultsIntro: intro }), results, resultsSummary, ...(controlArm === undefined ? {} : { controlArm }) };
 }

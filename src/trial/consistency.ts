@@ -4,6 +4,7 @@
 // that does not exist); what papers legitimately do is a warning (a
 // percentage of a different denominator, an arm missing from one row).
 import type { Diagnostic } from '../errors.js';
+import { checkDesign } from './consistency-design.js';
 import type { Quantity, Trial } from './schema.js';
 
 type Found = Omit<Diagnostic, 'file'>;
@@ -56,6 +57,7 @@ export function checkConsistency(trial: Trial): Found[] {
   };
   trial.context.background.forEach((b, i) => cite(b.refs, `context.background[${i}]`));
   trial.controversies.forEach((b, i) => cite(b.refs, `controversies[${i}]`));
+  out.push(...checkDesign(trial));
   return out;
 }
 

@@ -2,6 +2,17 @@
 // TypeScript types are inferred from it and schema/trial.schema.json is
 // generated from it (test/trial/json-schema.test.ts keeps them in sync).
 import { z } from 'zod';
+import {
+  armIdSchema,
+  clusterSchema,
+  comparisonSchema,
+  crossoverSchema,
+  designTypeSchema,
+  factorialSchema,
+  hypothesisSchema,
+  mcidSchema,
+  populationSchema,
+} from './design-schema.js';
 
 const text = z.string().min(1, 'expected a non-empty string');
 
@@ -92,6 +103,23 @@ export function isRatioMeasure(m: EffectMeasure): boolean {
 
 export const P_OPERATORS = ['=', '<', '≤', '>', '≥'] as const;
 
+const measureSchema = z.enum(Object.keys(EFFECT_MEASURES) as [EffectMeasure, ...EffectMeasure[]]);
+
+/**
+ * A non-inferiority or equivalence margin on the effect's own scale: a ratio
+ * (1.46: the upper CI bound must stay below 1.46 when lower is better) or a
+ * difference in the outcome's unit (on the benefit side's opposite: the
+ * worst loss of benefit accepted, given as a positive number). Equivalence
+ * margins are symmetrical: 1.25 ⇔ 0.80–1.25 for a ratio, ±value for a difference.
+ */
+export const marginSchema = z.strictObject({
+  value: z.number({ error: 'expected a number' }),
+  /** The measure the margin is on; by default the effect's own. */
+  measure: measureSchema.optional(),
+  /** As printed: "upper bound of the 95% CI below 1.46". */
+  text: z.string().optional(),
+});
+
 export const pValueSchema = z.strictObject({
   op: z.enum(P_OPERATORS).default('='),
   value: z.number().min(0, 'expected a p value between 0 and 1').max(1, 'expected a p value between 0 and 1'),
@@ -101,7 +129,7 @@ export const pValueSchema = z.strictObject({
 export const effectSchema = z.strictObject({
   /** false when the paper says "Not reported": the other fields are then absent. */
   reported: z.boolean().default(true),
-  measure: z.enum(Object.keys(EFFECT_MEASURES) as [EffectMeasure, ...EffectMeasure[]]).default('other'),
+  measure: measureSchema.default('other'),
   /** Free label when `measure` is `other`, or the paper's own wording. */
   label: z.string().optional(),
   estimate: z.number().optional(),
@@ -115,6 +143,10 @@ export const effectSchema = z.strictObject({
   text: cellText,
   /** The "p value / 95% CI" cell as printed. */
   ciText: cellText,
+  /** Which arms this effect compares. Default: the non-control arm vs `design.controlArm` (two-arm trials). */
+  comparison: comparisonSchema.optional(),
+  /** The analysis population of this result: ITT, mITT, per-protocol, on-treatment, as-treated. */
+  population: populationSchema.optional(),
 });
 
 export const OUTCOME_ROLES = ['primary', 'secondary', 'competing', 'safety', 'other'] as const;
@@ -128,6 +160,16 @@ export const outcomeSchema = z.strictObject({
   name: text,
   role: z.enum(OUTCOME_ROLES).default('secondary'),
   benefit: z.enum(BENEFIT_DIRECTIONS).optional(),
+  /** How the outcome was defined, e.g. what counted as a successful weaning (shown on the design slide). */
+  definition: z.string().optional(),
+  /** Overrides `design.hypothesis` for this outcome (e.g. a non-inferiority primary, superiority secondaries). */
+  hypothesis: hypothesisSchema.optional(),
+  /** Non-inferiority / equivalence margin on the effect's scale. */
+  margin: marginSchema.optional(),
+  /** Unit of a continuous outcome: "kg", "points", "mmHg". */
+  unit: z.string().optional(),
+  /** Minimal clinically important difference of a continuous outcome, in `unit`. */
+  mcid: mcidSchema.optional(),
   /** One quantity per arm id. */
   arms: z.record(z.string(), quantitySchema),
   effect: effectSchema.optional(),
@@ -153,7 +195,7 @@ const statisticsSchema = z.strictObject({
   plannedSampleSize: nonNegInt.optional(),
   /** The effect the trial was powered for, e.g. sHR 1.75. */
   targetEffect: z
-    .strictObject({ measure: z.enum(Object.keys(EFFECT_MEASURES) as [EffectMeasure, ...EffectMeasure[]]), value: z.number(), text: z.string().optional() })
+    .strictObject({ measure: measureSchema, value: z.number(), text: z.string().optional() })
     .optional(),
   power: z.number().gt(0).lt(1).optional(),
   alpha: z.number().gt(0).lt(1).optional(),
@@ -173,6 +215,15 @@ const designSchema = z.strictObject({
   randomisation: z.string().optional(),
   statistics: statisticsSchema.default({}),
   followUp: z.string().optional(),
+  /** Arm id of the control. Default: the second arm of a two-arm trial; with more arms, the placebo/control/usual-care arm. */
+  controlArm: armIdSchema.optional(),
+  /** parallel (default), factorial, cluster or crossover. */
+  type: designTypeSchema.optional(),
+  cluster: clusterSchema.optional(),
+  crossover: crossoverSchema.optional(),
+  factorial: factorialSchema.optional(),
+  /** The trial's hypothesis (default superiority); `results[].hypothesis` overrides it per outcome. */
+  hypothesis: hypothesisSchema.optional(),
 });
 
 const validityItem = z.strictObject({ aspect: text, text, refs });
@@ -236,7 +287,7 @@ export const trialSchema = z.strictObject({
     })
     .default({ background: [], whyItMatters: [] }),
   design: designSchema,
-  /** The first arm is the experimental one; effects compare it with the second. */
+  /** Effects compare `results[].effect.comparison`; by default the non-control arm with `design.controlArm`. */
   arms: z.array(armSchema).min(2, 'expected at least two arms').max(MAX_ARMS, `expected at most ${MAX_ARMS} arms`),
   enrolment: z.strictObject({ enrolled: nonNegInt.optional(), stoppedEarly: z.boolean().optional() }).default({}),
   /** The paragraph above the results table. */
@@ -276,3 +327,7 @@ export type Quantity = z.output<typeof quantitySchema>;
 export type Effect = z.output<typeof effectSchema>;
 export type Bullet = z.output<typeof bulletSchema>;
 export type Arm = Trial['arms'][number];
+export type Design = Trial['design'];
+export type { Comparison, AnalysisPopulation, DesignType, Hypothesis } from './design-schema.js';
+export type Margin = z.output<typeof marginSchema>;
+export type Mcid = z.output<typeof mcidSchema>;

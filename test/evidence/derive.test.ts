@@ -150,7 +150,7 @@ describe('deriveEvidence edge cases', () => {
     expect(ev.fragility?.value).toBe(1);
   });
 
-  it('no primary outcome: no fragility; a third arm is ignored with a warning', () => {
+  it('no primary outcome: no fragility; a third arm is compared with the control, never with the first arm', () => {
     const ev = deriveEvidence(
       levoecmoTrial((t) => {
         t.results[0]!.role = 'secondary';
@@ -159,7 +159,13 @@ describe('deriveEvidence edge cases', () => {
     );
     expect(ev.primaryIndex).toBeNull();
     expect(ev.fragility).toBeNull();
-    expect(ev.warnings.map((w) => w.code)).toEqual(['evidence/extra-arms']);
+    expect(ev.warnings).toEqual([]);
+    const pairs = outcome(ev, 0).comparisons.map((c) => [c.label, c.headline, c.binary !== null]);
+    expect(pairs).toEqual([
+      ['Levosimendan vs Placebo', true, true],
+      ['Dobutamine vs Placebo', false, false],
+    ]);
+    expect(ev.control).toEqual({ id: 'placebo', label: 'Placebo' });
   });
 
   it('rejects a meaningless MCID as a usage error', () => {

@@ -9,6 +9,7 @@ import { decodeEntities, sectionBookmarks, slideTitle } from '../../src/export/p
 import { renderDeck } from '../../src/marp/render.js';
 import { listThemes } from '../../src/themes/registry.js';
 import { parseTrialText } from '../../src/trial/load.js';
+import { buildViewModel } from '../../src/deck/view-model.js';
 
 const HOSTILE = `<img src=x onerror="alert(1)"> & <script>alert('x')</script>`;
 
@@ -19,7 +20,7 @@ async function hostileHandout(layout: '3-up' | '2-up'): Promise<{ html: string; 
   const { trial } = parseTrialText(JSON.stringify(data), 'hostile.json', 'data');
   const markdown = '---\nmarp: true\ntheme: clinical\n---\n\n# One\n\n<!-- first note <b>&amp; -->\n\n---\n\n## Two\n\n---\n\n## Three\n\n---\n\n## Four';
   const rendered = renderDeck(markdown, { themes: await listThemes(), title: 't', author: 'a', description: 'd' });
-  const model = buildHandoutModel(trial, [], rendered, layout);
+  const model = buildHandoutModel(buildViewModel(trial, []), rendered, layout);
   return { html: (await loadHandoutTemplate()).render(model, rendered), slides: rendered.slides.length };
 }
 

@@ -1,10 +1,8 @@
 // The native PPTX of a real build has the HTML deck's slides: same count, same
-// titles, same order (both renderers read one view model). Needs the
-// slide-list view model (src/deck/slides.ts); skipped, and says so, until
-// buildViewModel returns one.
+// titles, same order (both renderers read one view model).
 import { beforeAll, describe, expect, it } from 'vitest';
 import { makeDeck, type DeckBuild } from '../../src/build.js';
-import { nativePptx, slideView } from '../../src/export/native-pptx.js';
+import { nativePptx } from '../../src/export/native-pptx.js';
 import { loadTrial } from '../../src/trial/load.js';
 import { decode, openPackage, slideNames, titleOf } from './pptx-reader.js';
 import { TRIAL } from './levoecmo-deck.js';
@@ -25,8 +23,7 @@ function htmlTitles(html: string): string[] {
 }
 
 describe('native PPTX against the HTML deck', () => {
-  it('has the same slides, titles and order', async (ctx) => {
-    if (!slideView(deck.viewModel)) ctx.skip('the view model has no slide list yet (issue 11)');
+  it('has the same slides, titles and order', async () => {
     const { bytes } = await nativePptx(deck);
     const pkg = await openPackage(bytes);
     const titles = slideNames(pkg).map((s) => titleOf(pkg.text(s)));

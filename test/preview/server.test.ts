@@ -132,21 +132,21 @@ describe('startPreview', () => {
   const page = async (): Promise<string> => (await rawGet(server.port, '/', `127.0.0.1:${server.port}`)).body;
 
   it('rebuilds when a partial changes, reports template errors with the file, and recovers', async () => {
-    const partial = join(copy.dir, 'templates', 'partials', 'background.hbs');
+    const partial = join(copy.dir, 'templates', 'partials', 'slide.hbs');
     const original = readFileSync(partial, 'utf8');
     let next = log.next('rebuilt');
-    writeFileSync(partial, original.replace('## Background', '## Background TEMPLATE-MARKER'));
+    writeFileSync(partial, original.replace('## {{md title}}', '## {{md title}} TEMPLATE-MARKER'));
     expect((await next).changed).toEqual(['template']);
     expect(await page()).toContain('TEMPLATE-MARKER');
 
     const failed = log.next('error');
-    writeFileSync(partial, `${original}\n{{#each vm.backgroundPages}}\n`);
+    writeFileSync(partial, `${original}\n{{#each blocks}}\n`);
     const error = await failed;
     expect(error.error).toBeInstanceOf(TrialdeckError);
     expect((error.error as TrialdeckError).code).toBe('TEMPLATE');
     const broken = await page();
     expect(broken).toContain('TEMPLATE-MARKER'); // the last good deck …
-    expect(broken).toMatch(/<div id="td-preview-error" role="alert"><strong>[^<]*<\/strong><p>[^<]*background\.hbs/); // … under the overlay
+    expect(broken).toMatch(/<div id="td-preview-error" role="alert"><strong>[^<]*<\/strong><p>[^<]*slide\.hbs/); // … under the overlay
 
     next = log.next('rebuilt');
     writeFileSync(partial, original);

@@ -1,0 +1,104 @@
+// Methods of the story: design (with the primary outcome's definition, the
+// sample-size assumption and the analysis), population (with the baseline
+// imbalances), and intervention vs comparator.
+import { fit } from './fit.js';
+import type { Item, Slide } from './slides.js';
+import { text, validityItems, type StoryContext } from './story-context.js';
+
+/** Drops a text that another shown text already contains (the analysis is often inside the statistics text). */
+const novel = (value: string | undefined, shown: readonly (string | undefined)[]): string | undefined =>
+  value && !shown.some((s) => s?.includes(value)) ? value : undefined;
+
+export function designSlides(ctx: StoryContext): Slide[] {
+  const { trial, primary } = ctx;
+  const d = trial.design;
+  const s = d.statistics;
+  const items: Item[] = [];
+  const add = (lead: string, value: string | undefined): void => {
+    if (value) items.push({ lead, text: value });
+  };
+  add('Study type', d.studyType);
+  add('Setting', d.setting);
+  add('Randomisation', d.randomisation);
+  add('Blinding', d.blinding);
+  if (primary) add('Primary outcome', primary.definition ? `${primary.name}: ${primary.definition}` : primary.name);
+  const planned = [
+    s.plannedSampleSize !== undefined ? `${s.plannedSampleSize} planned` : '',
+    trial.enrolment.enrolled !== undefined ? `${trial.enrolment.enrolled} enrolled` : '',
+    s.targetEffect ? `powered for ${s.targetEffect.measure} ${s.targetEffect.value}${s.targetEffect.text ? ` (${s.targetEffect.text})` : ''}` : '',
+    s.power !== undefined ? `${Math.round(s.power * 100)}% power` : '',
+    s.alpha !== undefined ? `α = ${s.alpha}` : '',
+  ].filter(Boolean).join(', ');
+  add('Sample size and analysis', s.text);
+  if (!s.text) add('Sample size', planned || undefined);
+  add('Analysis', novel(s.analysis, [s.text]));
+  add('Follow-up', d.followUp);
+  return fit({
+    id: 'design',
+    section: 'story',
+    layout: 'content',
+    title: 'Design',
+    blocks: [{ type: 'bullets', items }],
+    notes: [planned ? `Sample size: ${planned}.` : '', trial.enrolment.stoppedEarly === true ? 'The trial was stopped early.' : ''].filter(Boolean),
+  });
+}
+
+export function populationSlides(ctx: StoryContext): Slide[] {
+  const { trial } = ctx;
+  const pop = trial.design.population;
+  const items: Item[] = [];
+  const randomised = trial.arms.filter((a) => a.randomised !== undefined);
+  if (randomised.length > 0) {
+    const total = randomised.reduce((n, a) => n + (a.randomised ?? 0), 0);
+    items.push({ lead: 'Randomised', text: `${total} (${randomised.map((a) => `${a.label} ${a.randomised}`).join(', ')})` });
+  }
+  if (trial.resultsIntro) items.push({ lead: 'Enrolment', text: trial.resultsIntro });
+  for (const b of pop.inclusion) items.push({ lead: 'Inclusion', text: b.text });
+  const after: Item[] = [];
+  if (pop.consent) after.push({ lead: 'Consent', text: pop.consent });
+  for (const v of validityItems(trial, /baseline/i)) after.push({ lead: v.aspect, text: v.text });
+  const blocks: Slide['blocks'] = [];
+  if (items.length > 0) blocks.push({ type: 'bullets', items });
+  if (pop.exclusions.length > 0) {
+    blocks.push({ type: 'paragraph', text: 'Key exclusions', tone: 'strong' });
+    blocks.push({ type: 'bullets', items: pop.exclusions.map((b) => ({ text: b.text })) });
+  }
+  if (after.length > 0) blocks.push({ type: 'bullets', items: after });
+  if (blocks.length === 0) return [];
+  return fit({
+    id: 'population',
+    section: 'story',
+    layout: 'content',
+    title: 'Population',
+    blocks,
+    notes: ['Who was enrolled, who was kept out, and whether the groups started alike.'],
+  });
+}
+
+export function interventionSlides(ctx: StoryContext): Slide[] {
+  const { trial } = ctx;
+  const d = trial.design;
+  const column = (label: string, name: string, details: string[]): { heading: string; items: Item[] } => ({
+    heading: label,
+    items: (details.length > 0 ? details : [name]).map((t) => ({ text: t })),
+  });
+  const control = trial.arms[1];
+  const experimental = trial.arms.filter((a) => a !== control);
+  const interventionLabel = experimental.length === 1 && experimental[0] ? experimental[0].label : d.intervention.name;
+  return fit({
+    id: 'intervention',
+    section: 'story',
+    layout: 'columns',
+    title: 'Intervention vs comparator',
+    blocks: [
+      {
+        type: 'columns',
+        columns: [
+          column(interventionLabel, d.intervention.name, d.intervention.details.map(text)),
+          column(control?.label ?? d.comparator.name, d.comparator.name, d.comparator.details.map(text)),
+        ],
+      },
+    ],
+    notes: [`${d.intervention.name} vs ${d.comparator.name}.`],
+  });
+}

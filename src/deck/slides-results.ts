@@ -1,0 +1,150 @@
+// Results: the primary outcome in large type, one slide of key secondary and
+// safety results with one chart, and in the backup the full results table
+// (every row) and every other chart.
+import { isRatioMeasure, type Effect, type Outcome, type Trial } from '../trial/schema.js';
+import { BOX, blockHeight, fit, paginateBlocks } from './fit.js';
+import { formatCI, formatEffect, formatEstimate, formatP, formatQuantity, headline } from './format.js';
+import type { Block, Slide, TableRow } from './slides.js';
+import type { DeckChart, StoryContext } from './story-context.js';
+
+/** The paper's own wording when we have it (e.g. `1.90`, not `1.9`), else formatted. */
+export function effectCell(e: Effect | undefined): string {
+  if (!e) return '—';
+  if (!e.reported) return e.text ?? 'Not reported';
+  if (e.text || e.ciText) return [e.text, e.ciText].filter(Boolean).join('; ');
+  return [formatEstimate(e), formatCI(e), formatP(e)].filter(Boolean).join('; ');
+}
+
+function resultRow(o: Outcome, trial: Trial): TableRow {
+  const cells = trial.arms.map((arm) => {
+    const q = o.arms[arm.id];
+    return q ? formatQuantity(q) : '—';
+  });
+  return { cells: [o.name, ...cells, effectCell(o.effect)], strong: o.role === 'primary' };
+}
+
+function resultColumns(trial: Trial): string[] {
+  return ['Outcome', ...trial.arms.map((a) => a.label), 'Effect (CI; P)'];
+}
+
+function tableWidths(trial: Trial): number[] {
+  const arms = trial.arms.length;
+  const armShare = Math.min(0.4, 0.17 * arms);
+  return [0.34, ...trial.arms.map(() => armShare / arms), 1 - 0.34 - armShare];
+}
+
+export function primarySlides(ctx: StoryContext): Slide[] {
+  const { trial, primary: o } = ctx;
+  if (!o) return [];
+  const e = o.effect;
+  const blocks: Block[] = [
+    {
+      type: 'stats',
+      items: trial.arms.map((arm) => {
+        const q = o.arms[arm.id];
+        const h = q ? headline(q) : { big: '—', small: '' };
+        return { label: arm.label, big: h.big, ...(h.small ? { small: h.small } : {}) };
+      }),
+    },
+  ];
+  if (e) {
+    const main = [formatEstimate(e), formatCI(e), formatP(e)].filter(Boolean).join(' · ');
+    if (main) blocks.push({ type: 'paragraph', text: main, tone: 'strong' });
+  }
+  // Differences only: ratios among the other effects are usually subgroups, which would mislead here.
+  const also = o.otherEffects.filter((x) => !isRatioMeasure(x.measure) && x.measure !== e?.measure).map(formatEffect);
+  for (const a of also) blocks.push({ type: 'paragraph', text: a });
+  return fit({
+    id: 'primary',
+    section: 'story',
+    layout: 'primary',
+    title: 'Primary outcome',
+    subtitle: o.name,
+    blocks,
+    notes: [o.definition, o.notes, e ? formatEffect(e) : undefined, ...o.otherEffects.map(formatEffect)].filter((x): x is string => !!x),
+  });
+}
+
+/** No effect inside the CI: 1 for ratios, 0 for differences. */
+function excludesNoEffect(o: Outcome): boolean {
+  const e = o.effect;
+  if (!e?.reported || !e.ci) return false;
+  const none = isRatioMeasure(e.measure) ? 1 : 0;
+  return e.ci.lower > none || e.ci.upper < none;
+}
+
+/**
+ * The key-results slide's candidates, most important first: safety outcomes,
+ * then secondary outcomes whose CI excludes no effect, then the other
+ * secondary outcomes with an effect. Competing events belong to the primary.
+ */
+function keyOutcomes(trial: Trial, primary: Outcome | undefined): Outcome[] {
+  const rest = trial.results.filter((o) => o !== primary && o.role !== 'competing');
+  const safety = rest.filter((o) => o.role === 'safety');
+  const secondary = rest.filter((o) => o.role !== 'safety' && o.effect?.reported);
+  return [...safety, ...secondary.filter(excludesNoEffect), ...secondary.filter((o) => !excludesNoEffect(o))];
+}
+
+export function keyResultSlides(ctx: StoryContext): Slide[] {
+  const { trial, primary } = ctx;
+  const key = keyOutcomes(trial, primary);
+  const slides: Slide[] = [];
+  if (key.length > 0) {
+    // One slide: as many key rows as fit at the smallest step; every row is in the backup table.
+    const candidates: Extract<Block, { type: 'table' }> = { type: 'table', columns: resultColumns(trial), rows: key.map((o) => resultRow(o, trial)), widths: tableWidths(trial) };
+    const first = paginateBlocks([candidates], 2, BOX.height)[0]?.[0];
+    const count = first?.type === 'table' ? first.rows.length : key.length;
+    // The rows that fit, shown in the paper's order.
+    const shownOutcomes = trial.results.filter((o) => key.slice(0, count).includes(o));
+    const rows = shownOutcomes.map((o) => resultRow(o, trial));
+    const table = { ...candidates, rows };
+    const shown = rows.length;
+    const forest = ctx.charts.find((c) => c.id === 'forest');
+    // A short table shares its slide with the chart; a long one gets the chart on the next slide.
+    const together = forest !== undefined && blockHeight(table, 0) + blockHeight({ type: 'chart', chart: forest.id }, 0) <= BOX.height;
+    const [slide] = fit({
+      id: 'key-results',
+      section: 'story',
+      layout: together ? 'content' : 'table',
+      title: 'Key secondary and safety results',
+      blocks: together && forest ? [table, { type: 'chart', chart: forest.id }] : [table],
+      notes: [
+        ...shownOutcomes.map((o) => `${o.name} (${o.role}): ${effectCell(o.effect)}${o.notes ? `. ${o.notes}` : ''}`),
+        ...(shown < key.length ? [`${key.length - shown} more rows are in the full results table in the backup slides.`] : []),
+        ...(together && forest ? [forest.alt] : []),
+      ],
+    });
+    if (slide) slides.push(slide);
+    if (forest && !together) slides.push(chartSlide(forest, 'story'));
+    return slides;
+  }
+  const forest = ctx.charts.find((c) => c.id === 'forest');
+  if (forest) slides.push(chartSlide(forest, 'story'));
+  return slides;
+}
+
+export function chartSlide(chart: DeckChart, section: Slide['section']): Slide {
+  return {
+    id: `${section === 'backup' ? 'backup-' : ''}chart-${chart.id}`,
+    section,
+    layout: 'chart',
+    title: chart.title,
+    blocks: [{ type: 'chart', chart: chart.id }],
+    notes: [chart.alt],
+    textStep: 0,
+  };
+}
+
+export function fullResultsSlides(ctx: StoryContext): Slide[] {
+  const { trial } = ctx;
+  return fit({
+    id: 'backup-results',
+    section: 'backup',
+    layout: 'table',
+    title: 'All results',
+    blocks: [{ type: 'table', columns: resultColumns(trial), rows: trial.results.map((o) => resultRow(o, trial)), widths: tableWidths(trial) }],
+    notes: trial.resultsIntro ? [trial.resultsIntro] : [],
+    pageNotes: (blocks) =>
+      blocks.flatMap((b) => (b.type === 'table' ? b.rows.map((r) => `${r.cells[0] ?? ''}: ${r.cells.slice(1).join(' | ')}`) : [])),
+  });
+}

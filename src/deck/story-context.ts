@@ -1,0 +1,35 @@
+// What every slide builder reads: the trial, its evidence, and the choices made
+// once for the whole deck (which outcome is primary, which arm is the control).
+import type { Evidence } from '../evidence/types.js';
+import type { Bullet, Outcome, Trial } from '../trial/schema.js';
+import type { EvidenceView } from './evidence-view.js';
+import type { OccasionView } from './occasion.js';
+
+/** A chart as the deck embeds it (see src/charts). */
+export interface DeckChart {
+  id: string;
+  title: string;
+  alt: string;
+  uri: string;
+}
+
+export interface StoryContext {
+  trial: Trial;
+  evidence: Evidence;
+  ev: EvidenceView;
+  charts: readonly DeckChart[];
+  occasion: OccasionView;
+  primary: Outcome | undefined;
+}
+
+export const text = (b: Bullet): string => b.text;
+
+/** The arm's label, or its id when the trial has no such arm. */
+export function armLabel(trial: Trial, id: string): string {
+  return trial.arms.find((a) => a.id === id)?.label ?? id;
+}
+
+/** Validity items whose aspect or text matches, in order (e.g. baseline imbalances, blinding). */
+export function validityItems(trial: Trial, aspect: RegExp): Trial['internalValidity']['items'] {
+  return [...trial.internalValidity.items, ...trial.externalValidity.items].filter((i) => aspect.test(i.aspect));
+}
