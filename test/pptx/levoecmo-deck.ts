@@ -9,6 +9,9 @@ import { resolveLook } from '../../src/themes/look.js';
 import { loadTrial } from '../../src/trial/load.js';
 import { levoecmoSlides } from './fixtures/levoecmo-slides.js';
 import type { Slide } from '../../src/deck/slides.js';
+import { makeDeck, type DeckBuild } from '../../src/build.js';
+import type { Diagnostic } from '../../src/errors.js';
+import { nativePptx } from '../../src/export/native-pptx.js';
 
 export const TRIAL = 'data/levoecmo.yaml';
 
@@ -34,4 +37,12 @@ export async function buildLevoecmo(options: { theme?: string; department?: stri
     info: { title: `${p.acronym}: ${p.title}`, author: p.citation.split(/[.;]/)[0] ?? p.acronym, subject: p.citation },
   });
   return { ...result, slides, ms: performance.now() - t0 };
+}
+
+/** The real LEVOECMO deck through the build's own stages (makeDeck → nativePptx): what `trialdeck build` writes. */
+export async function buildRealLevoecmo(options: { theme?: string; department?: string } = {}): Promise<{ bytes: Uint8Array; deck: DeckBuild; slides: Slide[]; warnings: Diagnostic[] }> {
+  const { trial, warnings } = await loadTrial(TRIAL);
+  const deck = await makeDeck(trial, warnings, { cacheDir: false, theme: options.theme, department: options.department });
+  const r = await nativePptx(deck);
+  return { bytes: r.bytes, deck, slides: deck.viewModel.slides, warnings: r.warnings };
 }
