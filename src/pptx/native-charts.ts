@@ -3,6 +3,7 @@
 // PowerPoint (Edit Data) like any chart of their own. The data is the chart
 // builders' own datasets (src/charts), never recomputed here.
 import type { Pptx, PptxSlide } from './pptxgen-types.js';
+import { MIN_LABELLED_PERCENT } from '../charts/competing.js';
 import type { ChartSpecInput } from '../charts/spec-files.js';
 import { at, type Box } from './geometry.js';
 import { hex, type PptxLook } from './pptx-look.js';
@@ -93,7 +94,8 @@ export function addNativeChart(pptx: Pptx, slide: PptxSlide, look: PptxLook, cha
     legendFontSize: size,
     legendColor: text.color,
     showValue: true,
-    dataLabelFormatCode: '0.0"%"',
+    // Stacked segments too thin for their label stay unlabelled, as in the HTML chart (a conditional number format).
+    dataLabelFormatCode: chart.kind === 'stacked' ? `[<${MIN_LABELLED_PERCENT}]"";0.0"%"` : '0.0"%"',
     dataLabelFontFace: text.fontFace,
     dataLabelFontSize: pt(Math.max(14, look.chart.fontSize - 2)),
     dataLabelColor: chart.kind === 'stacked' ? 'FFFFFF' : text.color,
