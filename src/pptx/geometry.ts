@@ -26,8 +26,8 @@ export const LOGO: Box = { x: SLIDE_W - 22 - 120, y: 12, w: 120, h: 34 };
 /** Room between stacked blocks. */
 export const BLOCK_GAP = 16;
 
-/** Heading sizes in px: h2 38 px (two lines at most), divider 56 px, the title slide's acronym 76 px. */
-export const TITLE_SIZES = [38, 34, 30, 28] as const;
+/** Heading sizes in px below the theme's h2 size (38 px in clinical), for titles that need two lines or more. */
+export const TITLE_SIZES = [34, 30, 28] as const;
 
 /** CSS px → inches (96 px per inch). */
 export function inch(px: number): number {

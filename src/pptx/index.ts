@@ -63,7 +63,7 @@ export async function writePptx(input: PptxDeck): Promise<PptxResult> {
   const ctx: WriteContext = { pptx, look, charts, warnings: [], titles: new Set(deck.slides.map((s) => s.title)), written: [] };
   for (const slide of deck.slides) await writeSlide(ctx, slide);
   const raw = (await pptx.write({ outputType: 'uint8array', compression: false })) as Uint8Array;
-  const bytes = finishPackage(raw, deck.info);
+  const bytes = finishPackage(raw, deck.info, { titleCaps: look.headingCaps });
   return { bytes, titles: ctx.written, warnings: ctx.warnings };
 }
 

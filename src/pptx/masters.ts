@@ -27,7 +27,7 @@ function titlePlaceholder(look: PptxLook, layout: Layout): MasterObject {
         type: 'title',
         ...at(box),
         fontFace: look.headingFont,
-        fontSize: pt(layout === 'title' ? 76 : layout === 'divider' ? 56 : 38),
+        fontSize: pt(layout === 'title' ? 76 : layout === 'divider' ? 56 : look.headingSize),
         bold: true,
         // On a title slide painted in the accent, the title takes the text colour drawn on it.
         color: layout === 'title' && look.titleBg !== look.bg ? look.titleFg : look.accent,

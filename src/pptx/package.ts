@@ -14,7 +14,7 @@ import { LANG } from './text-box.js';
 import { validatePackage } from './validate.js';
 import { readZip, writeZip } from './zip.js';
 import {
-  addBackgroundEffectList, addMissingTxBody, dropRepeatedParagraphProps, fixJpegMime, markDecorative, markTableHeaders,
+  addBackgroundEffectList, addMissingTxBody, capitaliseTitle, dropRepeatedParagraphProps, fixJpegMime, markDecorative, markTableHeaders,
   renumberShapeIds, splitNoteParagraphs,
 } from './xml-repairs.js';
 
@@ -57,7 +57,8 @@ export function repairContentTypes(xml: string, names: ReadonlySet<string>): str
   return fixJpegMime(out).replace(/>\s+</g, '><');
 }
 
-function repairPart(name: string, xml: string): string {
+function repairPart(name: string, xml: string, options: PackageOptions): string {
+  if (/^ppt\/slides\/[^/]+\.xml$/.test(name) && options.titleCaps) xml = capitaliseTitle(xml);
   if (/^ppt\/(slides|slideLayouts|slideMasters)\/[^/]+\.xml$/.test(name)) {
     return markTableHeaders(markDecorative(renumberShapeIds(dropRepeatedParagraphProps(addBackgroundEffectList(addMissingTxBody(xml)))), DECORATIVE));
   }
@@ -95,7 +96,12 @@ export function renumberCharts(entries: ReadonlyMap<string, Uint8Array>): Map<st
   return out;
 }
 
-export function finishPackage(raw: Uint8Array, info: DocInfo): Uint8Array {
+export interface PackageOptions {
+  /** The theme sets headings in capitals: the title placeholder shows them so (the text itself is unchanged). */
+  titleCaps?: boolean;
+}
+
+export function finishPackage(raw: Uint8Array, info: DocInfo, options: PackageOptions = {}): Uint8Array {
   const entries = renumberCharts(readZip(raw));
   const names = new Set(entries.keys());
   const files = new Map<string, Uint8Array | string>();
@@ -103,7 +109,7 @@ export function finishPackage(raw: Uint8Array, info: DocInfo): Uint8Array {
     if (name.endsWith('.xlsx')) files.set(name, repairWorkbook(bytes));
     else if (name === '[Content_Types].xml') files.set(name, repairContentTypes(utf8(bytes), names));
     else if (name === 'docProps/core.xml') files.set(name, coreXml(info));
-    else if (name.endsWith('.xml') || name.endsWith('.rels')) files.set(name, repairPart(name, utf8(bytes)));
+    else if (name.endsWith('.xml') || name.endsWith('.rels')) files.set(name, repairPart(name, utf8(bytes), options));
     else files.set(name, bytes);
   }
   const problems = validatePackage(files);

@@ -31,6 +31,9 @@ export interface PptxLook {
   /** Title slide background: cardiology paints it in the accent. */
   titleBg: string;
   titleFg: string;
+  /** Slide headings (`section h2`): size in px and whether the theme sets them in capitals. */
+  headingSize: number;
+  headingCaps: boolean;
   logo?: { data: string; type: 'png' | 'svg' };
   chart: ChartTheme;
 }
@@ -55,6 +58,22 @@ function titleOnAccent(css: string): boolean {
   return /section\.title\s*\{[^}]*background(?:-color)?\s*:\s*var\(--td-accent\)/.test(css);
 }
 
+/** `section h2 { … }` declarations across the theme chain, the importing theme's last. */
+function headingStyle(chain: readonly Theme[]): { size: number; caps: boolean } {
+  let size = 38;
+  let caps = false;
+  for (const t of [...chain].reverse()) {
+    for (const m of t.css.replace(/\/\*[\s\S]*?\*\//g, '').matchAll(/(?:^|[},\s])section h2\s*\{([^}]*)\}/g)) {
+      const body = m[1] ?? '';
+      const px = /font-size:\s*(\d+(?:\.\d+)?)px/.exec(body);
+      if (px) size = Number(px[1]);
+      const transform = /text-transform:\s*([a-z-]+)/.exec(body);
+      if (transform) caps = transform[1] === 'uppercase';
+    }
+  }
+  return { size, caps };
+}
+
 /** A theme and every theme it @imports, transitively. */
 function withImports(theme: Theme, all: readonly Theme[], seen: string[] = []): Theme[] {
   if (seen.includes(theme.name)) return [];
@@ -71,7 +90,9 @@ export function pptxLook(look: Look): PptxLook {
   const accent = v('--td-accent', '0B6E99');
   const onAccent = v('--td-on-accent', 'FFFFFF');
   // A department's generated theme @imports its base: the base may decide the title slide's paint.
-  const onAccentTitle = withImports(theme, look.themes).some((t) => titleOnAccent(t.css));
+  const chain = withImports(theme, look.themes);
+  const onAccentTitle = chain.some((t) => titleOnAccent(t.css));
+  const heading = headingStyle(chain);
   const logo = look.department?.logo;
   return {
     name: theme.name,
@@ -92,6 +113,8 @@ export function pptxLook(look: Look): PptxLook {
     headingScale: fontScale(family(vars['--td-heading-font'] ?? vars['--td-font'], 'Liberation Sans')),
     titleBg: onAccentTitle ? accent : bg,
     titleFg: onAccentTitle ? onAccent : fg,
+    headingSize: heading.size,
+    headingCaps: heading.caps,
     logo: logo ? { data: logo.dataUri, type: logo.type } : undefined,
     chart: look.chart,
   };

@@ -55,7 +55,10 @@ function sizesFrom(step: number): { body: number[]; table: number[] } {
 function newSlide(ctx: WriteContext, s: Slide, title: string): PptxSlide {
   const slide = ctx.pptx.addSlide({ masterName: masterName(ctx.look, s.layout) });
   // The title placeholder first: screen readers and the outline read it before anything else.
-  const fit = fitParas([{ runs: [{ text: title, bold: true }] }], TITLE.w, TITLE.h, s.layout === 'divider' ? [56, 48, 40, ...TITLE_SIZES] : TITLE_SIZES, ctx.look.headingScale);
+  // Measured as shown: in capitals when the theme sets headings in capitals.
+  const shown = ctx.look.headingCaps ? title.toUpperCase() : title;
+  const sizes = [s.layout === 'divider' ? 56 : ctx.look.headingSize, ...TITLE_SIZES.filter((px) => px < ctx.look.headingSize)];
+  const fit = fitParas([{ runs: [{ text: shown, bold: true }] }], TITLE.w, TITLE.h, s.layout === 'divider' ? [56, 48, 40, ...sizes.slice(1)] : sizes, ctx.look.headingScale);
   if (s.layout !== 'title') slide.addText(title, { placeholder: 'title', fontSize: pt(fit.size), lang: LANG });
   ctx.titles.add(title);
   ctx.written.push(title);

@@ -65,6 +65,11 @@ export function splitNoteParagraphs(xml: string): string {
   );
 }
 
+/** All-capitals display (`cap="all"`) on the runs of a slide's title placeholder: the theme's `text-transform: uppercase`. */
+export function capitaliseTitle(xml: string): string {
+  return xml.replace(/<p:sp>(?:(?!<\/p:sp>)[\s\S])*?<p:ph\b[^>]*type="title"[\s\S]*?<\/p:sp>/, (sp) => sp.replace(/<a:rPr (?![^>]*\bcap=)/g, '<a:rPr cap="all" '));
+}
+
 /** `image/jpg` is not a MIME type (`image/jpeg` is). */
 export function fixJpegMime(xml: string): string {
   return xml.replace('ContentType="image/jpg"', 'ContentType="image/jpeg"');
