@@ -190,3 +190,16 @@ describe('package', () => {
     }
   }, 60_000);
 });
+
+describe('a theme with capital headings (icu)', () => {
+  it('shows titles in capitals without changing their text, in the theme\'s colours', async () => {
+    const icu = await buildLevoecmo({ theme: 'icu' });
+    const p = await openPackage(icu.bytes);
+    const xml = p.text(slideNames(p)[1] ?? '');
+    const title = shapes(xml)[0] ?? '';
+    expect(titleOf(xml)).toBe(icu.slides[1]?.title);
+    expect(title).toMatch(/<a:rPr cap="all" /);
+    const layout = p.names.filter((n) => /slideLayout\d+\.xml$/.test(n)).map((n) => p.text(n)).find((x) => x.includes('name="icu:content"')) ?? '';
+    expect(layout).toContain('<a:srgbClr val="0D1B2A"/>'); // --td-bg
+  }, 60_000);
+});
