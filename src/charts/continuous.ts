@@ -93,7 +93,9 @@ export function buildContinuousChart(trial: Trial, theme: ChartTheme): ChartSpec
   const valueHeader = allMedian ? 'Median (IQR)' : allMean ? 'Mean (SD)' : 'Median (IQR) or mean (SD)';
   const effects = ordered.map((r) => effectText(r.outcome.effect));
   const hasEffects = effects.some((e) => e !== undefined);
-  const effectHeader = 'Difference (95% CI)';
+  // The interval's own level: registry analyses can post 90% CIs, which must never read as 95%.
+  const levels = [...new Set(ordered.map((r) => r.outcome.effect?.ci?.level).filter((l): l is number => l !== undefined))];
+  const effectHeader = levels.length === 1 ? `Difference (${Math.round(levels[0]! * 1000) / 10}% CI)` : 'Difference (CI, level as posted)';
 
   const valueWidth = Math.max(textWidth(valueHeader, f, true), ...ordered.flatMap((r) => r.cells.map((c) => textWidth(valueText(c), small))));
   const effectGap = GAP + Math.ceil(valueWidth) + GAP;
@@ -152,7 +154,7 @@ export function buildContinuousChart(trial: Trial, theme: ChartTheme): ChartSpec
     `${allMean ? 'Means (with SD)' : 'Medians with interquartile ranges'} by arm for ${ordered.length} continuous outcome${ordered.length === 1 ? '' : 's'}` +
     `${units.length > 1 ? `, grouped by unit (${units.map((u) => u || 'no unit').join(', ')})` : units[0] ? ` (${units[0]})` : ''}, ${armsPhrase(arms)}. ` +
     ordered
-      .map((r, i) => `${r.outcome.name}: ${r.cells.map((c) => `${c.arm.label} ${describeCell(c)}`).join(', ')}${effects[i] ? `; difference ${effects[i]!.replace(/ \((.*)\)$/, ' (95% CI $1)').toLowerCase()}` : ''}`)
+      .map((r, i) => `${r.outcome.name}: ${r.cells.map((c) => `${c.arm.label} ${describeCell(c)}`).join(', ')}${effects[i] ? `; difference ${effects[i]!.replace(/ \((.*)\)$/, ` (${Math.round((r.outcome.effect?.ci?.level ?? 0.95) * 1000) / 10}% CI $1)`).toLowerCase()}` : ''}`)
       .join('; ') + '.';
 
   return {

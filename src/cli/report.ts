@@ -10,6 +10,7 @@ export const red = (s: string): string => paint(process.stderr, '31', s);
 export const yellow = (s: string): string => paint(process.stderr, '33', s);
 export const green = (s: string): string => paint(process.stdout, '32', s);
 export const dim = (s: string): string => paint(process.stdout, '2', s);
+export const bold = (s: string): string => paint(process.stderr, '1', s);
 
 export function printWarnings(warnings: readonly Diagnostic[]): void {
   for (const w of warnings) process.stderr.write(`${yellow('warning')} ${formatProblem(w)}\n`);

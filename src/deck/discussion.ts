@@ -2,6 +2,7 @@
 // from quotes: the power it assumed against what it found, a harm signal whose
 // CI touches no effect, a subgroup estimate, a threat to blinding, events that
 // compete with the primary outcome. Each is a full sentence with the numbers.
+import { effectComparison } from '../trial/comparisons.js';
 import { isRatioMeasure, type Effect, type Outcome, type Trial } from '../trial/schema.js';
 import { formatCI, formatEstimate } from './format.js';
 import { text } from './story-context.js';
@@ -34,7 +35,10 @@ function powerQuestion(trial: Trial, primary: Outcome | undefined): string | und
 function harmQuestion(trial: Trial): string | undefined {
   const o = trial.results.find((r) => r.role === 'safety' && borderline(r.effect));
   if (!o?.effect) return undefined;
-  const [a, b] = trial.arms;
+  // The two arms the effect compares (each dose vs placebo in a three-arm trial), never the first two listed.
+  const pair = effectComparison(trial, o.effect);
+  const a = trial.arms.find((x) => x.id === pair?.arm);
+  const b = trial.arms.find((x) => x.id === pair?.vs);
   const qa = a ? o.arms[a.id] : undefined;
   const qb = b ? o.arms[b.id] : undefined;
   const rates = qa?.kind === 'events' && qb?.kind === 'events' && qa.percent !== undefined && qb.percent !== undefined

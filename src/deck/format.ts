@@ -39,6 +39,11 @@ export function headline(q: Quantity): { big: string; small: string } {
   if ((q.kind === 'events' || q.kind === 'count') && q.percent !== undefined) {
     return { big: `${num(q.percent)}%`, small: q.kind === 'events' ? `${q.events}/${q.total}` : `n = ${q.count}` };
   }
+  if (q.kind === 'count') {
+    // "188 (1.7 per 100 patient-years)": the count in large type, the rest of the printed cell beneath.
+    const rest = q.text?.startsWith(String(q.count)) ? q.text.slice(String(q.count).length).trim().replace(/^\((.*)\)$/, '$1') : '';
+    return { big: String(q.count), small: rest || 'events' };
+  }
   if (q.kind === 'median') return { big: num(q.median), small: q.iqr ? `IQR ${num(q.iqr[0])}–${num(q.iqr[1])}` : 'median' };
   if (q.kind === 'mean') {
     const unit = q.unit ? (q.unit === '%' ? '%' : ` ${q.unit}`) : '';

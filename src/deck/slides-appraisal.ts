@@ -1,6 +1,7 @@
 // Appraisal: validity and risk of bias, strengths and limitations, the numbers
 // that matter, the Bayesian re-reading; in the backup, every validity item and
 // the RoB 2 support text in full, and the number audit.
+import { designNotes } from './design-notes.js';
 import { fit } from './fit.js';
 import type { Block, Item, Slide } from './slides.js';
 import type { StoryContext } from './story-context.js';
@@ -24,6 +25,8 @@ export function validitySlides(ctx: StoryContext): Slide[] {
   if (trial.internalValidity.conclusion) verdicts.push({ lead: 'Internal validity', text: trial.internalValidity.conclusion });
   if (trial.externalValidity.conclusion) verdicts.push({ lead: 'External validity', text: trial.externalValidity.conclusion });
   if (ev.grade) verdicts.push({ lead: 'GRADE', text: ev.grade });
+  // What this design needs the room to check (cluster recruitment, carry-over, the NI margin…).
+  for (const n of designNotes(trial).validity) verdicts.push({ lead: n.lead, text: n.text });
   if (verdicts.length > 0) blocks.push({ type: 'bullets', items: verdicts });
   if (blocks.length === 0) return [];
   return fit({
@@ -91,16 +94,30 @@ export function bayesSlides(ctx: StoryContext): Slide[] {
   });
 }
 
-/** Backup: every validity item in full, then the RoB 2 support text. */
+/** Backup: every validity item in full (internal, then external), then the RoB 2 support text. */
 export function validityDetailSlides(ctx: StoryContext): Slide[] {
   const { trial, ev } = ctx;
   const slides: Slide[] = [];
-  const details = (id: string, title: string, v: typeof trial.internalValidity): void => {
+  const blocks: Block[] = [];
+  const part = (heading: string, v: typeof trial.internalValidity): void => {
     if (v.items.length === 0) return;
-    slides.push(...fit({ id, section: 'backup', layout: 'content', title, blocks: [{ type: 'bullets', items: v.items.map((i) => ({ lead: i.aspect, text: i.text })) }], notes: v.conclusion ? [v.conclusion] : [`${title}: every item of the summary.`] }));
+    blocks.push({ type: 'paragraph', text: heading, tone: 'strong' });
+    blocks.push({ type: 'bullets', items: v.items.map((i) => ({ lead: i.aspect, text: i.text })) });
   };
-  details('backup-internal-validity', 'Internal validity in detail', trial.internalValidity);
-  details('backup-external-validity', 'External validity in detail', trial.externalValidity);
+  part('Internal validity', trial.internalValidity);
+  part('External validity', trial.externalValidity);
+  if (blocks.length > 0) {
+    slides.push(
+      ...fit({
+        id: 'backup-validity',
+        section: 'backup',
+        layout: 'content',
+        title: 'Validity in detail',
+        blocks,
+        notes: [trial.internalValidity.conclusion, trial.externalValidity.conclusion].filter((x): x is string => !!x).concat(['Every validity item of the summary, as written.']),
+      }),
+    );
+  }
   const support = ev.rob2.filter((r) => r.support);
   if (support.length > 0) {
     slides.push(

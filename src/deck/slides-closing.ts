@@ -7,29 +7,30 @@ import type { StoryContext } from './story-context.js';
 
 const refs = (r: readonly number[] | undefined): string => (r && r.length > 0 ? ` [${r.join(', ')}]` : '');
 
-export function controversySlides(ctx: StoryContext): Slide[] {
+const CONTROVERSY_NOTE = 'Numbers in square brackets are the references in the last slides.';
+const DISCUSSION_NOTE = 'Built from the trial’s own tensions: the power it assumed, harm signals near no effect, subgroups, blinding and competing events.';
+
+/**
+ * Controversies, then questions for discussion. When both fit on one slide
+ * (a short controversies list would leave its slide mostly empty), they
+ * share it, each under its own heading.
+ */
+export function controversyAndDiscussionSlides(ctx: StoryContext): Slide[] {
   const c = ctx.trial.controversies;
-  if (c.length === 0) return [];
-  return fit({
+  const controversies: Block = { type: 'bullets', items: c.map((b) => ({ text: `${b.text}${refs(b.refs)}` })) };
+  const questions: Block = { type: 'bullets', items: discussionQuestions(ctx.trial, ctx.primary).map((q) => ({ text: q })) };
+  const discussion = fit({ id: 'discussion', section: 'story', layout: 'content', title: 'Questions for discussion', blocks: [questions], notes: [DISCUSSION_NOTE] });
+  if (c.length === 0) return discussion;
+  const together = fit({
     id: 'controversies',
     section: 'story',
     layout: 'content',
-    title: 'Controversies and later evidence',
-    blocks: [{ type: 'bullets', items: c.map((b) => ({ text: `${b.text}${refs(b.refs)}` })) }],
-    notes: ['Numbers in square brackets are the references in the last slides.'],
+    title: 'Controversies and questions for discussion',
+    blocks: [{ type: 'paragraph', text: 'Controversies and later evidence', tone: 'strong' }, controversies, { type: 'paragraph', text: 'Questions for discussion', tone: 'strong' }, questions],
+    notes: [CONTROVERSY_NOTE, DISCUSSION_NOTE],
   });
-}
-
-export function discussionSlides(ctx: StoryContext): Slide[] {
-  const questions = discussionQuestions(ctx.trial, ctx.primary);
-  return fit({
-    id: 'discussion',
-    section: 'story',
-    layout: 'content',
-    title: 'Questions for discussion',
-    blocks: [{ type: 'bullets', items: questions.map((q) => ({ text: q })) }],
-    notes: ['Built from the trial’s own tensions: the power it assumed, harm signals near no effect, subgroups, blinding and competing events.'],
-  });
+  if (together.length === 1) return together;
+  return [...fit({ id: 'controversies', section: 'story', layout: 'content', title: 'Controversies and later evidence', blocks: [controversies], notes: [CONTROVERSY_NOTE] }), ...discussion];
 }
 
 export function bottomLineSlides(ctx: StoryContext): Slide[] {

@@ -1,6 +1,9 @@
 // Methods of the story: design (with the primary outcome's definition, the
 // sample-size assumption and the analysis), population (with the baseline
 // imbalances), and intervention vs comparator.
+import { controlArm } from '../trial/comparisons.js';
+import { buildBaselineView } from './baseline-view.js';
+import { designNotes } from './design-notes.js';
 import { fit } from './fit.js';
 import type { Item, Slide } from './slides.js';
 import { text, validityItems, type StoryContext } from './story-context.js';
@@ -32,6 +35,7 @@ export function designSlides(ctx: StoryContext): Slide[] {
   add('Sample size and analysis', s.text);
   if (!s.text) add('Sample size', planned || undefined);
   add('Analysis', novel(s.analysis, [s.text]));
+  for (const n of designNotes(trial).design) add(n.lead, n.text);
   add('Follow-up', d.followUp);
   return fit({
     id: 'design',
@@ -53,12 +57,17 @@ export function populationSlides(ctx: StoryContext): Slide[] {
     items.push({ lead: 'Randomised', text: `${total} (${randomised.map((a) => `${a.label} ${a.randomised}`).join(', ')})` });
   }
   if (trial.resultsIntro) items.push({ lead: 'Enrolment', text: trial.resultsIntro });
-  for (const b of pop.inclusion) items.push({ lead: 'Inclusion', text: b.text });
+  // One criterion reads as a sentence; a list reads better under its own heading.
+  if (pop.inclusion.length === 1 && pop.inclusion[0]) items.push({ lead: 'Inclusion', text: pop.inclusion[0].text });
   const after: Item[] = [];
   if (pop.consent) after.push({ lead: 'Consent', text: pop.consent });
   for (const v of validityItems(trial, /baseline/i)) after.push({ lead: v.aspect, text: v.text });
   const blocks: Slide['blocks'] = [];
   if (items.length > 0) blocks.push({ type: 'bullets', items });
+  if (pop.inclusion.length > 1) {
+    blocks.push({ type: 'paragraph', text: 'Key inclusion criteria', tone: 'strong' });
+    blocks.push({ type: 'bullets', items: pop.inclusion.map((b) => ({ text: b.text })) });
+  }
   if (pop.exclusions.length > 0) {
     blocks.push({ type: 'paragraph', text: 'Key exclusions', tone: 'strong' });
     blocks.push({ type: 'bullets', items: pop.exclusions.map((b) => ({ text: b.text })) });
@@ -82,9 +91,10 @@ export function interventionSlides(ctx: StoryContext): Slide[] {
     heading: label,
     items: (details.length > 0 ? details : [name]).map((t) => ({ text: t })),
   });
-  const control = trial.arms[1];
+  const controlId = controlArm(trial).id;
+  const control = trial.arms.find((a) => a.id === controlId);
   const experimental = trial.arms.filter((a) => a !== control);
-  const interventionLabel = experimental.length === 1 && experimental[0] ? experimental[0].label : d.intervention.name;
+  const interventionLabel = experimental.map((a) => a.label).join(', ') || d.intervention.name;
   return fit({
     id: 'intervention',
     section: 'story',
@@ -100,5 +110,24 @@ export function interventionSlides(ctx: StoryContext): Slide[] {
       },
     ],
     notes: [`${d.intervention.name} vs ${d.comparator.name}.`],
+  });
+}
+
+/** Story: a few baseline rows chosen sensibly (age, sex, severity); backup: the whole table. */
+export function baselineSlides(ctx: StoryContext, section: Slide['section']): Slide[] {
+  const view = buildBaselineView(ctx.trial);
+  if (!view) return [];
+  const rows = section === 'story' ? view.keyRows : view.allRows;
+  if (rows.length === 0) return [];
+  const blocks: Slide['blocks'] = [{ type: 'table', columns: view.columns, rows }];
+  if (view.note) blocks.push({ type: 'paragraph', text: view.note, tone: 'muted' });
+  const more = view.allRows.length - view.keyRows.length;
+  return fit({
+    id: section === 'story' ? 'baseline' : 'backup-baseline',
+    section,
+    layout: 'table',
+    title: section === 'story' ? 'Baseline characteristics' : 'Baseline characteristics in full',
+    blocks,
+    notes: [section === 'story' && more > 0 ? `${more} more rows are in the full baseline table in the backup slides.` : 'Baseline characteristics as the registry posted them.'],
   });
 }

@@ -37,7 +37,9 @@ function treatment(name: string, details: readonly string[]): string {
 export function questionSlides(ctx: StoryContext): Slide[] {
   const { trial, primary } = ctx;
   const d = trial.design;
-  const population = d.population.inclusion.map(text).join(' ') || d.setting || 'Not stated';
+  // A short inclusion list is the population; a long one (registry criteria) is on the Population slide.
+  const inclusion = d.population.inclusion.map(text);
+  const population = (inclusion.length <= 2 ? inclusion.join(' ') : `${inclusion[0]} (all ${inclusion.length} inclusion criteria on the Population slide)`) || d.setting || 'Not stated';
   const items: Item[] = [
     { lead: 'P', text: population },
     { lead: 'I', text: treatment(d.intervention.name, d.intervention.details.map(text)) },

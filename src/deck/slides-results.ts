@@ -3,7 +3,8 @@
 // (every row) and every other chart.
 import { isRatioMeasure, type Effect, type Outcome, type Trial } from '../trial/schema.js';
 import { BOX, blockHeight, fit, paginateBlocks } from './fit.js';
-import { formatCI, formatEffect, formatEstimate, formatP, formatQuantity, headline } from './format.js';
+import { formatCI, formatEffect, formatEstimate, formatP, formatQuantity } from './format.js';
+import { primaryView } from './primary-view.js';
 import type { Block, Slide, TableRow } from './slides.js';
 import type { DeckChart, StoryContext } from './story-context.js';
 
@@ -34,26 +35,22 @@ function tableWidths(trial: Trial): number[] {
 }
 
 export function primarySlides(ctx: StoryContext): Slide[] {
-  const { trial, primary: o } = ctx;
-  if (!o) return [];
-  const e = o.effect;
-  const blocks: Block[] = [
-    {
-      type: 'stats',
-      items: trial.arms.map((arm) => {
-        const q = o.arms[arm.id];
-        const h = q ? headline(q) : { big: '—', small: '' };
-        return { label: arm.label, big: h.big, ...(h.small ? { small: h.small } : {}) };
-      }),
-    },
-  ];
-  if (e) {
-    const main = [formatEstimate(e), formatCI(e), formatP(e)].filter(Boolean).join(' · ');
-    if (main) blocks.push({ type: 'paragraph', text: main, tone: 'strong' });
+  const { primary: o } = ctx;
+  const view = primaryView(ctx.trial);
+  if (!o || !view) return [];
+  const blocks: Block[] = [{ type: 'stats', items: view.arms }];
+  for (const r of view.results) {
+    blocks.push({ type: 'paragraph', text: r.effect, ...(r.lead ? { lead: r.lead } : {}), tone: 'strong' });
+    if (r.verdict) blocks.push({ type: 'paragraph', text: r.verdict });
+    if (r.continuous) blocks.push({ type: 'paragraph', text: r.continuous, tone: 'muted' });
   }
-  // Differences only: ratios among the other effects are usually subgroups, which would mislead here.
-  const also = o.otherEffects.filter((x) => !isRatioMeasure(x.measure) && x.measure !== e?.measure).map(formatEffect);
-  for (const a of also) blocks.push({ type: 'paragraph', text: a });
+  if (view.margin) blocks.push({ type: 'paragraph', text: view.margin, tone: 'muted' });
+  // Differences the paper reports beside the main effect (e.g. the risk difference), when not already a result line.
+  const shown = new Set(view.results.map((r) => r.effect));
+  for (const e of o.otherEffects) {
+    const text = formatEffect(e);
+    if (e.reported && !isRatioMeasure(e.measure) && !e.comparison && !e.population && !shown.has(text)) blocks.push({ type: 'paragraph', text });
+  }
   return fit({
     id: 'primary',
     section: 'story',
@@ -61,7 +58,7 @@ export function primarySlides(ctx: StoryContext): Slide[] {
     title: 'Primary outcome',
     subtitle: o.name,
     blocks,
-    notes: [o.definition, o.notes, e ? formatEffect(e) : undefined, ...o.otherEffects.map(formatEffect)].filter((x): x is string => !!x),
+    notes: [o.definition, o.notes, ...[o.effect, ...o.otherEffects].filter((e) => e?.reported).map((e) => formatEffect(e!))].filter((x): x is string => !!x),
   });
 }
 

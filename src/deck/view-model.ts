@@ -3,10 +3,10 @@
 // Marp templates, the native PPTX writer, the handout and the studio all read
 // it; none of them decides content. Strings are raw data: renderers escape them.
 //
-//   title → question (PICO) → background → design → population → intervention
+//   title → question (PICO) → background → design → population → baseline → intervention
 //   → primary → key results (+ one chart) → validity & RoB 2 → strengths &
 //   limitations → numbers that matter → what to believe → controversies →
-//   discussion → bottom line ║ Backup: all results, every other chart,
+//   discussion → bottom line ║ Backup: all results, baseline in full, every other chart,
 //   validity in detail, RoB 2 support, what the paper says, audit, references
 import { deriveEvidence } from '../evidence/derive.js';
 import type { Evidence } from '../evidence/types.js';
@@ -16,8 +16,8 @@ import { buildEvidenceView, type EvidenceView } from './evidence-view.js';
 import { formatCI, formatEstimate, formatP, headline } from './format.js';
 import { occasionView, type Occasion, type OccasionView } from './occasion.js';
 import { auditSlides, bayesSlides, numbersSlides, strengthsSlides, validityDetailSlides, validitySlides } from './slides-appraisal.js';
-import { bottomLineSlides, controversySlides, discussionSlides, referenceSlides, summarySlides } from './slides-closing.js';
-import { designSlides, interventionSlides, populationSlides } from './slides-methods.js';
+import { bottomLineSlides, controversyAndDiscussionSlides, referenceSlides, summarySlides } from './slides-closing.js';
+import { baselineSlides, designSlides, interventionSlides, populationSlides } from './slides-methods.js';
 import { backgroundSlides, questionSlides, titleSlide } from './slides-opening.js';
 import { chartSlide, fullResultsSlides, keyResultSlides, primarySlides } from './slides-results.js';
 import type { Slide } from './slides.js';
@@ -80,6 +80,7 @@ export function buildViewModel(trial: Trial, charts: DeckChart[], evidence: Evid
     ...backgroundSlides(ctx),
     ...designSlides(ctx),
     ...populationSlides(ctx),
+    ...baselineSlides(ctx, 'story'),
     ...interventionSlides(ctx),
     ...primarySlides(ctx),
     ...keyResultSlides(ctx),
@@ -87,8 +88,7 @@ export function buildViewModel(trial: Trial, charts: DeckChart[], evidence: Evid
     ...strengthsSlides(ctx),
     ...numbersSlides(ctx),
     ...bayesSlides(ctx),
-    ...controversySlides(ctx),
-    ...discussionSlides(ctx),
+    ...controversyAndDiscussionSlides(ctx),
     ...bottomLineSlides(ctx),
   ];
   const slides = backup
@@ -96,6 +96,7 @@ export function buildViewModel(trial: Trial, charts: DeckChart[], evidence: Evid
         ...story,
         { id: 'backup', section: 'backup', layout: 'divider', title: 'Backup slides', blocks: [], notes: ['Details for questions from the room: every result, every chart, the validity appraisal in full and the references.'], textStep: 0 } satisfies Slide,
         ...fullResultsSlides(ctx),
+        ...baselineSlides(ctx, 'backup'),
         ...charts.filter((c) => !STORY_CHARTS.includes(c.id)).map((c) => chartSlide(c, 'backup')),
         ...validityDetailSlides(ctx),
         ...summarySlides(ctx),

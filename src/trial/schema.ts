@@ -136,7 +136,13 @@ export const effectSchema = z.strictObject({
   /** Unit of the estimate for differences: `%` (percentage points), `days`, `kg`… */
   unit: z.string().optional(),
   ci: z
-    .strictObject({ lower: z.number(), upper: z.number(), level: z.number().gt(0).lt(1).default(0.95) })
+    .strictObject({
+      lower: z.number(),
+      upper: z.number(),
+      level: z.number().gt(0).lt(1).default(0.95),
+      /** Registries say whether an interval is one- or two-sided; a one-sided 95% bound is not a two-sided 95% CI. */
+      sided: z.union([z.literal(1), z.literal(2)]).optional(),
+    })
     .optional(),
   p: pValueSchema.optional(),
   /** The effect cell as printed. */
@@ -263,6 +269,27 @@ const rob2Schema = z
   })
   .optional();
 
+/**
+ * Baseline characteristics as the registry posts them (owner: importers):
+ * one row per measure, class or category, cells already formatted, keyed by arm id.
+ */
+const baselineSchema = z
+  .strictObject({
+    rows: z
+      .array(
+        z.strictObject({
+          name: text,
+          /** The measure a category row belongs to, e.g. "Sex" for the row "Female". */
+          group: z.string().optional(),
+          arms: z.record(z.string(), z.string()),
+          total: z.string().optional(),
+        }),
+      )
+      .max(MAX_LIST_ITEMS, LIST_LIMIT),
+    note: z.string().optional(),
+  })
+  .optional();
+
 export const GRADE_LEVELS = ['high', 'moderate', 'low', 'very low'] as const;
 
 export const trialSchema = z.strictObject({
@@ -277,6 +304,10 @@ export const trialSchema = z.strictObject({
     citation: text,
     doi: z.string().optional(),
     url: z.url({ protocol: /^https?$/, error: 'expected an http(s) URL' }).optional(),
+    /** Trial registration, e.g. "ClinicalTrials.gov NCT04280705" (importers). */
+    registration: z.string().optional(),
+    /** Sponsor and collaborators as the registry lists them (importers). */
+    funding: z.string().optional(),
   }),
   context: z
     .strictObject({
@@ -305,6 +336,12 @@ export const trialSchema = z.strictObject({
   takeaway: z.string().optional(),
   overallSummary: bullets,
   bibliography: z.array(z.strictObject({ n: z.number().int().min(1), text })).max(MAX_LIST_ITEMS, LIST_LIMIT).default([]),
+  baseline: baselineSchema,
+  /**
+   * Where each imported field came from, by path: `{ 'publication.citation': 'pubmed:22663011',
+   * results: 'ctgov:NCT04280705' }`. The most specific path that matches a field applies.
+   */
+  sources: z.record(z.string(), z.string()).optional(),
   /** Cochrane RoB 2 for the primary outcome. */
   rob2: rob2Schema,
   /** GRADE certainty of the evidence for the primary outcome. */
@@ -327,6 +364,7 @@ export type Quantity = z.output<typeof quantitySchema>;
 export type Effect = z.output<typeof effectSchema>;
 export type Bullet = z.output<typeof bulletSchema>;
 export type Arm = Trial['arms'][number];
+export type Baseline = NonNullable<Trial['baseline']>;
 export type Design = Trial['design'];
 export type { Comparison, AnalysisPopulation, DesignType, Hypothesis } from './design-schema.js';
 export type Margin = z.output<typeof marginSchema>;

@@ -4,6 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { TrialInput } from '../../src/trial/schema.js';
+import { gilronEdits, isis2Edits, pegasusEdits, rocketAfEdits, smartEdits, surmountEdits } from './design-edits.js';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const summaryPath = (file: string): string => `${ROOT}test/fixtures/summaries/${file}`;
@@ -17,6 +18,19 @@ export interface Example {
   warnings: string[];
   /** Edits made by hand to data/<id>.yaml after importing (answers to the warnings). */
   handEdits?: (trial: TrialInput) => void;
+  /** Where the hand edits are explained, named in a comment at the top of data/<id>.yaml. */
+  editsListedIn?: string;
+}
+
+/** Event counts printed with rates per 100 patient-years (both arms of all 7 outcomes) and "P<0.001 for non-inferiority" are not read yet. */
+const ROCKET_AF_WARNINGS = Array.from({ length: 7 }, (_, i) => [
+  `SUMMARY_NUMBER_UNREADABLE results[${i}].arms.rivaroxaban`,
+  `SUMMARY_NUMBER_UNREADABLE results[${i}].arms.warfarin`,
+  ...(i === 0 ? ['SUMMARY_EFFECT_UNREADABLE results[0].effect'] : []),
+]).flat();
+
+function designExample(id: string, summary: string, handEdits: (trial: TrialInput) => void, warnings: string[] = []): Example {
+  return { id, summary, warnings, handEdits, editsListedIn: 'test/import/design-edits.ts' };
 }
 
 export const EXAMPLES: readonly Example[] = [
@@ -40,4 +54,22 @@ export const EXAMPLES: readonly Example[] = [
   // Time-weighted glucose is a process measure: neither direction is "better", so it stays unset.
   { id: 'nice-sugar', summary: 'NICE-SUGAR.txt', warnings: ['SUMMARY_BENEFIT_UNKNOWN results[2].benefit'] },
   { id: 'recovery', summary: 'RECOVERY.txt', warnings: [] },
+  // Issue 13: one real trial per design; design-edits.ts lists what was set by hand and why.
+  designExample('rocket-af', 'ROCKET-AF.txt', rocketAfEdits, ROCKET_AF_WARNINGS),
+  designExample('pegasus-timi-54', 'PEGASUS-TIMI-54.txt', pegasusEdits, ['SUMMARY_COMPARISON_UNKNOWN results[0].effect.comparison']),
+  designExample('isis-2', 'ISIS-2.txt', isis2Edits, [
+    'SUMMARY_EFFECT_UNREADABLE results[0].effect',
+    'SUMMARY_BENEFIT_UNKNOWN results[1].benefit',
+    'SUMMARY_CONTROL_UNKNOWN design.controlArm',
+    'SUMMARY_COMPARISON_UNKNOWN results[0].effect.comparison',
+    'SUMMARY_DESIGN_INCOMPLETE design.factorial',
+  ]),
+  designExample('smart', 'SMART.txt', smartEdits, ['SUMMARY_BENEFIT_UNKNOWN results[3].benefit']),
+  designExample('gilron-2005', 'GILRON-2005.txt', gilronEdits),
+  designExample('surmount-1', 'SURMOUNT-1.txt', surmountEdits, [
+    'SUMMARY_BENEFIT_UNKNOWN results[0].benefit',
+    'SUMMARY_BENEFIT_UNKNOWN results[3].benefit',
+    'SUMMARY_COMPARISON_UNKNOWN results[0].effect.comparison',
+    'SUMMARY_COMPARISON_UNKNOWN results[3].effect.comparison',
+  ]),
 ];
