@@ -1,9 +1,11 @@
 // The package step: pptxgenjs' zip in, a repaired, checked, reproducible zip out.
 //
-//   pptxgenjs zip ──► [Content_Types].xml: one override per part that exists (#1444)
-//                 ──► slides, layouts, master: txBody (#1441), effectLst (#1442),
+//   pptxgenjs zip ──► [Content_Types].xml: one override per part that exists (#1444),
+//                     defaults only for extensions in use
+//                 ──► slides, layouts, master: txBody (#1441), effectLst (#1442), no empty <a:ln>,
 //                     one pPr per paragraph, unique shape ids, table header rows,
-//                     decorative shapes; notes: one paragraph per line
+//                     decorative shapes; notes: one paragraph per line; notes master as
+//                     PowerPoint repairs it (#1443)
 //                 ──► docProps/core.xml: fixed dates, title, language
 //                 ──► embedded chart workbooks: fixed dates, re-zipped the same way
 //                 ──► validate (well-formed XML, overrides and relationship targets exist)
@@ -14,7 +16,7 @@ import { LANG } from './text-box.js';
 import { validatePackage } from './validate.js';
 import { readZip, writeZip } from './zip.js';
 import {
-  addBackgroundEffectList, addMissingTxBody, capitaliseTitle, dropRepeatedParagraphProps, fixJpegMime, markDecorative, markTableHeaders,
+  addBackgroundEffectList, addMissingTxBody, capitaliseTitle, dropEmptyLines, dropUnusedDefaults, emptyNotesMasterShapes, dropRepeatedParagraphProps, fixJpegMime, markDecorative, markTableHeaders,
   renumberShapeIds, splitNoteParagraphs,
 } from './xml-repairs.js';
 
@@ -54,14 +56,15 @@ export function repairContentTypes(xml: string, names: ReadonlySet<string>): str
       }
     }
   }
-  return fixJpegMime(out).replace(/>\s+</g, '><');
+  return dropUnusedDefaults(fixJpegMime(out), names).replace(/>\s+</g, '><');
 }
 
 function repairPart(name: string, xml: string, options: PackageOptions): string {
   if (/^ppt\/slides\/[^/]+\.xml$/.test(name) && options.titleCaps) xml = capitaliseTitle(xml);
   if (/^ppt\/(slides|slideLayouts|slideMasters)\/[^/]+\.xml$/.test(name)) {
-    return markTableHeaders(markDecorative(renumberShapeIds(dropRepeatedParagraphProps(addBackgroundEffectList(addMissingTxBody(xml)))), DECORATIVE));
+    return markTableHeaders(markDecorative(renumberShapeIds(dropRepeatedParagraphProps(addBackgroundEffectList(addMissingTxBody(dropEmptyLines(xml))))), DECORATIVE));
   }
+  if (name === 'ppt/notesMasters/notesMaster1.xml') return emptyNotesMasterShapes(xml);
   if (/^ppt\/notesSlides\/[^/]+\.xml$/.test(name)) return splitNoteParagraphs(xml);
   return xml;
 }

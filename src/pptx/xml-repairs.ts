@@ -70,6 +70,26 @@ export function capitaliseTitle(xml: string): string {
   return xml.replace(/<p:sp>(?:(?!<\/p:sp>)[\s\S])*?<p:ph\b[^>]*type="title"[\s\S]*?<\/p:sp>/, (sp) => sp.replace(/<a:rPr (?![^>]*\bcap=)/g, '<a:rPr cap="all" '));
 }
 
+/** An empty `<a:ln></a:ln>` (pptxgenjs writes one for every shape without a line) is one of PowerPoint's repair triggers; no element means the same. */
+export function dropEmptyLines(xml: string): string {
+  return xml.replace(/<a:ln><\/a:ln>/g, '');
+}
+
+/**
+ * #1443: PowerPoint's repair strips the six placeholders pptxgenjs puts on the
+ * notes master, leaving an empty shape tree. Write that repaired form
+ * ourselves (notes pages still show the slide and its notes).
+ */
+export function emptyNotesMasterShapes(xml: string): string {
+  return xml.replace(/(<p:spTree>[\s\S]*?<\/p:grpSpPr>)[\s\S]*?(<\/p:spTree>)/, '$1$2');
+}
+
+/** Default content types only for extensions the package uses (#1449 lists the unused video/VML ones among the repair triggers). */
+export function dropUnusedDefaults(xml: string, names: ReadonlySet<string>): string {
+  const used = new Set(['xml', 'rels', ...[...names].map((n) => n.slice(n.lastIndexOf('.') + 1).toLowerCase())]);
+  return xml.replace(/<Default Extension="([^"]+)"[^>]*\/>/g, (d, ext: string) => (used.has(ext.toLowerCase()) ? d : ''));
+}
+
 /** `image/jpg` is not a MIME type (`image/jpeg` is). */
 export function fixJpegMime(xml: string): string {
   return xml.replace('ContentType="image/jpg"', 'ContentType="image/jpeg"');

@@ -161,11 +161,18 @@ describe('package', () => {
       for (const sp of xml.match(/<p:sp>[\s\S]*?<\/p:sp>/g) ?? []) expect(sp, n).toContain('<p:txBody>');
       for (const bg of xml.match(/<p:bgPr>[\s\S]*?<\/p:bgPr>/g) ?? []) expect(bg, n).toContain('<a:effectLst/>');
       for (const p of xml.match(/<a:p>[\s\S]*?<\/a:p>/g) ?? []) expect((p.match(/<a:pPr\b/g) ?? []).length, n).toBeLessThanOrEqual(1);
+      expect(xml, n).not.toContain('<a:ln></a:ln>');
       // Sizes are ours: no box asks the viewer to shrink its text.
       expect(xml, n).not.toMatch(/normAutofit|spAutoFit/);
       const ids = [...xml.matchAll(/<p:cNvPr id="(\d+)"/g)].map((m) => m[1]);
       expect(new Set(ids).size, n).toBe(ids.length);
     }
+  });
+
+  it('writes the notes master as PowerPoint repairs it (#1443) and no content types for unused extensions', () => {
+    expect(pkg.text('ppt/notesMasters/notesMaster1.xml')).not.toContain('<p:sp>');
+    const defaults = [...pkg.text('[Content_Types].xml').matchAll(/<Default Extension="([^"]+)"/g)].map((m) => m[1]);
+    expect(defaults.sort()).toEqual(['png', 'rels', 'xlsx', 'xml']);
   });
 
   it('marks decorative shapes and sets the document language', () => {
