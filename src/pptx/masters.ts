@@ -5,7 +5,7 @@
 // and a presenter restyles every slide of a kind in one place.
 import type { Pptx, SlideMasterProps } from './pptxgen-types.js';
 import { LAYOUTS, type Layout } from '../deck/slides.js';
-import { at, FOOTER, inch, LOGO, MARGIN_X, SLIDE_NUMBER, SLIDE_W, TITLE, TITLE_RULE_Y } from './geometry.js';
+import { at, FOOTER, inch, LOGO, MARGIN_X, SLIDE_H, SLIDE_NUMBER, SLIDE_W, TITLE, TITLE_RULE_Y } from './geometry.js';
 import type { PptxLook } from './pptx-look.js';
 import { pt } from './text-fit.js';
 
@@ -40,13 +40,23 @@ function titlePlaceholder(look: PptxLook, layout: Layout): MasterObject {
   };
 }
 
+const band = (look: PptxLook, box: { x: number; y: number; w: number; h: number }, name: string): MasterObject =>
+  ({ rect: { ...at(box), fill: { color: look.accent }, line: { color: look.accent, width: 0 }, objectName: `${DECORATIVE} ${name}` } }) as never;
+
 function decorations(look: PptxLook, layout: Layout): MasterObject[] {
   if (layout === 'title') {
-    // The HTML title slide: a solid accent band on the left (or, in themes that paint the whole slide, nothing more).
-    return look.titleBg === look.bg ? [{ rect: { x: 0, y: 0, w: inch(28), h: 7.5, fill: { color: look.accent }, objectName: `${DECORATIVE} accent band` } as never }] : [];
+    // The HTML title slide's frame: a band on the left or along the top (none where the theme paints the whole slide).
+    const f = look.titleFrame;
+    if (look.titleBg !== look.bg || f.kind === 'none') return [];
+    return [f.kind === 'left' ? band(look, { x: 0, y: 0, w: f.width, h: SLIDE_H }, 'accent band') : band(look, { x: 0, y: 0, w: SLIDE_W, h: f.height }, 'accent band')];
   }
   if (layout === 'divider') return [];
-  return [{ line: { x: inch(MARGIN_X), y: inch(TITLE_RULE_Y), w: inch(SLIDE_W - 2 * MARGIN_X), h: 0, line: { color: look.accent, width: 2.25 }, objectName: `${DECORATIVE} title rule` } as never }];
+  // The heading's mark: a rule under it (clinical), a bar to its left (cardiology) or a short bar (icu).
+  const m = look.headingMark;
+  if (m.kind === 'left-bar') return [band(look, { x: MARGIN_X - 28, y: TITLE.y, w: m.width, h: 56 }, 'heading bar')];
+  if (m.kind === 'short-bar') return [band(look, { x: MARGIN_X, y: TITLE_RULE_Y - m.height, w: m.width, h: m.height }, 'heading bar')];
+  if (m.kind === 'none') return [];
+  return [{ line: { x: inch(MARGIN_X), y: inch(TITLE_RULE_Y), w: inch(SLIDE_W - 2 * MARGIN_X), h: 0, line: { color: look.accent, width: pt(m.width) }, objectName: `${DECORATIVE} title rule` } as never }];
 }
 
 function footer(look: PptxLook, text: string): MasterObject[] {

@@ -3,10 +3,11 @@
 // and font names, plus the department's logo and the footer line. Nothing here
 // is a second copy of a colour: change the CSS and the PPTX follows.
 import { armColor, type ChartTheme } from '../charts/chart-theme.js';
-import { firstFamily, importsOf, themeVars, type ThemeVars } from '../themes/css-vars.js';
+import { firstFamily, themeVars, type ThemeVars } from '../themes/css-vars.js';
 import type { Look } from '../themes/look.js';
 import { findTheme, type Theme } from '../themes/registry.js';
 import { fontScale } from './text-fit.js';
+import { headingMark, titleFrame, withImports, type HeadingMark, type TitleFrame } from './theme-rules.js';
 
 export interface PptxLook {
   /** Theme name: masters are named `<theme>:<layout>`. */
@@ -34,6 +35,9 @@ export interface PptxLook {
   /** Slide headings (`section h2`): size in px and whether the theme sets them in capitals. */
   headingSize: number;
   headingCaps: boolean;
+  /** How headings are marked and the title slide framed, as in the theme's CSS. */
+  headingMark: HeadingMark;
+  titleFrame: TitleFrame;
   logo?: { data: string; type: 'png' | 'svg' };
   chart: ChartTheme;
 }
@@ -74,13 +78,6 @@ function headingStyle(chain: readonly Theme[]): { size: number; caps: boolean } 
   return { size, caps };
 }
 
-/** A theme and every theme it @imports, transitively. */
-function withImports(theme: Theme, all: readonly Theme[], seen: string[] = []): Theme[] {
-  if (seen.includes(theme.name)) return [];
-  const imported = importsOf(theme.css).map((n) => all.find((t) => t.name === n)).filter((t): t is Theme => t !== undefined);
-  return [theme, ...imported.flatMap((t) => withImports(t, all, [...seen, theme.name]))];
-}
-
 export function pptxLook(look: Look): PptxLook {
   const theme = findTheme(look.name, look.themes);
   const vars: ThemeVars = themeVars(theme, look.themes);
@@ -115,6 +112,8 @@ export function pptxLook(look: Look): PptxLook {
     titleFg: onAccentTitle ? onAccent : fg,
     headingSize: heading.size,
     headingCaps: heading.caps,
+    headingMark: headingMark(chain),
+    titleFrame: titleFrame(chain),
     logo: logo ? { data: logo.dataUri, type: logo.type } : undefined,
     chart: look.chart,
   };
