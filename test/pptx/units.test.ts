@@ -14,6 +14,8 @@ import { readZip, writeZip } from '../../src/pptx/zip.js';
 import { repairContentTypes } from '../../src/pptx/package.js';
 import { writePptx } from '../../src/pptx/index.js';
 import { resolveLook } from '../../src/themes/look.js';
+import { listThemes } from '../../src/themes/registry.js';
+import { headingMark, titleFrame, withImports } from '../../src/pptx/theme-rules.js';
 import type { Slide } from '../../src/deck/slides.js';
 import { openPackage, runs, slideNames } from './pptx-reader.js';
 
@@ -116,5 +118,19 @@ describe('zip', () => {
     expect(await zip.file('b.xml')?.async('string')).toBe('<b/>'.repeat(100));
     expect(zip.file('a.png')?.date.getUTCFullYear()).toBe(2000);
     expect([...readZip(bytes).keys()]).toEqual(['[Content_Types].xml', 'a.png', 'b.xml']);
+  });
+});
+
+describe('theme rules the masters copy', () => {
+  it('reads each bundled theme\'s heading mark and title frame from its CSS, imports included', async () => {
+    const all = await listThemes();
+    const of = (name: string): ReturnType<typeof withImports> => withImports(all.find((t) => t.name === name) as (typeof all)[number], all);
+    expect(headingMark(of('clinical'))).toEqual({ kind: 'rule', width: 3 });
+    expect(headingMark(of('accessible'))).toEqual({ kind: 'rule', width: 5 });
+    expect(headingMark(of('cardiology'))).toEqual({ kind: 'left-bar', width: 10 });
+    expect(headingMark(of('icu'))).toEqual({ kind: 'short-bar', width: 96, height: 4 });
+    expect(titleFrame(of('clinical'))).toEqual({ kind: 'left', width: 28 });
+    expect(titleFrame(of('accessible'))).toEqual({ kind: 'none' });
+    expect(titleFrame(of('icu'))).toEqual({ kind: 'top', height: 10 });
   });
 });
