@@ -2,11 +2,20 @@
 // them, outcome labels sized with real font metrics, the source line.
 import type { Outcome, Quantity, Trial } from '../trial/schema.js';
 import { armColor, smallFontSize, type ChartTheme } from './chart-theme.js';
+import { DEFAULT_BOXES } from './placement.js';
 import { linesWidth, textWidth, wrapText } from './text-metrics.js';
 
-/** A 16:9 slide body is about 1100 × 520 px: charts take the height their rows need, up to 560 px. */
-export const CANVAS_WIDTH = 1100;
-export const MAX_CANVAS_HEIGHT = 560;
+/**
+ * Charts are drawn at the size the slide shows them (src/charts/placement.ts),
+ * so text sizes in the SVG are sizes on the slide: the full chart-slide body,
+ * taking the height their rows need up to the box's height.
+ */
+export const CANVAS_WIDTH = DEFAULT_BOXES.slide.width;
+export const MAX_CANVAS_HEIGHT = DEFAULT_BOXES.slide.height;
+/** The forest plot's second drawing, for the column beside a table. */
+export const BESIDE_WIDTH = DEFAULT_BOXES.beside.width;
+/** A chart drawn under other blocks of a content slide (the Bayesian chart under its table). */
+export const UNDER_HEIGHT = DEFAULT_BOXES.under.height;
 
 export interface ArmInfo {
   id: string;
@@ -120,21 +129,31 @@ export function commonParams(trial: Trial, theme: ChartTheme): Record<string, un
 export interface LegendLayout {
   columns: number;
   height: number;
+  /** Each label as drawn: wrapped onto lines joined with "\n" when one line would not fit the canvas. */
+  labels: string[];
 }
+
+const LEGEND_SYMBOL = 22;
 
 /**
  * Legend entries in one row when they fit the canvas width, else in as many
  * equal columns as fit: vega does not wrap legends by itself, and a legend
- * running off the canvas would be cut off.
+ * running off the canvas would be cut off. A label wider than the canvas is
+ * wrapped (templates split it at "\n" with `labelExpr`).
  */
 export function legendLayout(labels: readonly string[], theme: ChartTheme, rowPadding = 6): LegendLayout {
   const available = CANVAS_WIDTH - 24;
-  const entries = labels.map((l) => 22 + textWidth(l, theme.fontSize));
+  const wrapped = labels.map((l) => wrapText(l, { maxWidth: available - LEGEND_SYMBOL - 8, fontSize: theme.fontSize, maxLines: 4 }));
+  const entries = wrapped.map((l) => LEGEND_SYMBOL + linesWidth(l, theme.fontSize));
   const gap = 28;
   const oneRow = entries.reduce((s, w) => s + w, 0) + gap * (entries.length - 1);
   const widest = Math.max(...entries);
   const columns = oneRow <= available ? entries.length : Math.max(1, Math.floor((available + gap) / (widest + gap)));
-  const rows = Math.ceil(labels.length / columns);
-  const rowHeight = Math.max(16, theme.fontSize + 4);
-  return { columns, height: rows * rowHeight + (rows - 1) * rowPadding };
+  const lineH = Math.max(16, theme.fontSize + 4);
+  // Rows are as tall as their tallest entry.
+  let height = 0;
+  for (let r = 0; r * columns < wrapped.length; r++) {
+    height += Math.max(...wrapped.slice(r * columns, (r + 1) * columns).map((l) => l.length)) * lineH + (r > 0 ? rowPadding : 0);
+  }
+  return { columns, height, labels: wrapped.map((l) => l.join('\n')) };
 }

@@ -3,7 +3,7 @@
 
 export interface ChartTheme {
   font: string;
-  /** Base size of labels in px; tick labels and the source line use at least 14 px. */
+  /** Base size of labels in px; tick labels and the source line are 2 px smaller, at least 18 px. */
   fontSize: number;
   textColor: string;
   mutedColor: string;
@@ -20,7 +20,7 @@ export interface ChartTheme {
 /** Okabe–Ito colours: distinguishable with the common colour-vision deficiencies. */
 export const DEFAULT_CHART_THEME: ChartTheme = {
   font: 'Liberation Sans, Arial, Helvetica, sans-serif',
-  fontSize: 16,
+  fontSize: 20,
   textColor: '#1f2328',
   mutedColor: '#59636e',
   background: '#ffffff',
@@ -30,9 +30,10 @@ export const DEFAULT_CHART_THEME: ChartTheme = {
   categoryColors: ['#009E73', '#56B4E9', '#CC79A7', '#F0E442', '#8c8c8c'],
 };
 
-export const MIN_FONT_SIZE = 14;
+/** Charts are shown at 100% (placement.ts): 18 px in the SVG is 18 px on a projected slide. */
+export const MIN_FONT_SIZE = 18;
 
-/** The size of secondary text (tick labels, source line): never below 14 px. */
+/** The size of secondary text (tick labels, source line): never below 18 px. */
 export function smallFontSize(theme: ChartTheme): number {
   return Math.max(MIN_FONT_SIZE, theme.fontSize - 2);
 }

@@ -105,6 +105,7 @@ export function buildCompetingChart(trial: Trial, theme: ChartTheme): ChartSpecI
     params: {
       ...commonParams(trial, theme),
       categories,
+      legendLabels: legend.labels,
       categoryColors: colors,
       legendColumns: legend.columns,
       legendX: -(labelWidth + 24),

@@ -19,11 +19,13 @@ interface Row { outcome: Outcome; unit: string; cells: Cell[] }
 const UNIT_WORDS = /\b(days?|hours?|minutes?|weeks?|months?|years?)\b/i;
 
 /** The unit an outcome is measured in: given on the cells or effect, else a time word in its name. */
-export function unitOf(o: Outcome, cells: readonly Spread[]): string {
-  const given = cells.find((q) => q.unit)?.unit ?? (o.effect?.unit && o.effect.unit !== '%' ? o.effect.unit : undefined);
+export function unitOf(o: Pick<Outcome, 'name' | 'effect' | 'unit'>, cells: readonly Spread[]): string {
+  const given = o.unit ?? cells.find((q) => q.unit)?.unit ?? (o.effect?.unit && o.effect.unit !== '%' ? o.effect.unit : undefined);
   const raw = given ?? UNIT_WORDS.exec(o.name)?.[1] ?? '';
+  // Time words read as plurals ("Day" → "days"); other units keep their case (g/dL, mmHg).
   const lower = raw.toLowerCase();
-  return /^(day|hour|minute|week|month|year)$/.test(lower) ? `${lower}s` : lower;
+  if (/^(day|hour|minute|week|month|year)$/.test(lower)) return `${lower}s`;
+  return UNIT_WORDS.test(raw) && /^[a-z]+$/i.test(raw) ? lower : raw;
 }
 
 function cellOf(arm: ArmInfo, q: Quantity | undefined): Cell | undefined {
@@ -50,11 +52,21 @@ function describeCell(c: Cell): string {
 
 const DIFF_NAMES: Partial<Record<Effect['measure'], string>> = { MD: 'Mean', MedD: 'Median', RMD: 'Restricted mean' };
 
-function effectText(e: Effect | undefined): string | undefined {
+const levelText = (l: number): string => `${Math.round(l * 1000) / 10}% CI`;
+
+/** "Mean −7 (−12 to −2)"; the CI level is added when the rows do not share one (a 90% CI stays 90%). */
+function effectText(e: Effect | undefined, sharedLevel: number | undefined): string | undefined {
   const name = e?.measure ? DIFF_NAMES[e.measure] : undefined;
   if (!e || !e.reported || !name || e.estimate === undefined) return undefined;
-  const ci = e.ci ? ` (${fmtNumber(e.ci.lower)} to ${fmtNumber(e.ci.upper)})` : '';
+  const ci = e.ci ? ` (${fmtNumber(e.ci.lower)} to ${fmtNumber(e.ci.upper)}${e.ci.level === sharedLevel ? '' : `, ${levelText(e.ci.level)}`})` : '';
   return `${name} ${fmtNumber(e.estimate)}${ci}`;
+}
+
+/** "median −1 (95% CI −2 to 1)" for the alt text. */
+function spokenEffect(e: Effect | undefined): string {
+  const name = (e?.measure ? DIFF_NAMES[e.measure] : undefined) ?? '';
+  if (!e || e.estimate === undefined) return '';
+  return `${name.toLowerCase()} ${fmtNumber(e.estimate)}${e.ci ? ` (${levelText(e.ci.level)} ${fmtNumber(e.ci.lower)} to ${fmtNumber(e.ci.upper)})` : ''}`;
 }
 
 /** About five round ticks (steps of 1, 2 or 5 × 10^k) covering [min, max]. */
@@ -91,11 +103,11 @@ export function buildContinuousChart(trial: Trial, theme: ChartTheme): ChartSpec
   const allMedian = ordered.every((r) => r.cells.every((c) => c.q.kind === 'median'));
   const allMean = ordered.every((r) => r.cells.every((c) => c.q.kind === 'mean'));
   const valueHeader = allMedian ? 'Median (IQR)' : allMean ? 'Mean (SD)' : 'Median (IQR) or mean (SD)';
-  const effects = ordered.map((r) => effectText(r.outcome.effect));
+  const levels = new Set(ordered.flatMap((r) => (r.outcome.effect?.ci ? [r.outcome.effect.ci.level] : [])));
+  const sharedLevel = levels.size === 1 ? [...levels][0] : undefined;
+  const effects = ordered.map((r) => effectText(r.outcome.effect, sharedLevel));
   const hasEffects = effects.some((e) => e !== undefined);
-  // The interval's own level: registry analyses can post 90% CIs, which must never read as 95%.
-  const levels = [...new Set(ordered.map((r) => r.outcome.effect?.ci?.level).filter((l): l is number => l !== undefined))];
-  const effectHeader = levels.length === 1 ? `Difference (${Math.round(levels[0]! * 1000) / 10}% CI)` : 'Difference (CI, level as posted)';
+  const effectHeader = sharedLevel === undefined ? 'Difference' : `Difference (${levelText(sharedLevel)})`;
 
   const valueWidth = Math.max(textWidth(valueHeader, f, true), ...ordered.flatMap((r) => r.cells.map((c) => textWidth(valueText(c), small))));
   const effectGap = GAP + Math.ceil(valueWidth) + GAP;
@@ -143,7 +155,8 @@ export function buildContinuousChart(trial: Trial, theme: ChartTheme): ChartSpec
       data.ticks.push({ x: nx(t), y: axisY, text: fmtNumber(t) });
     }
     data.axes.push({ x: 0, x2: 1, y: axisY });
-    const title = unit ? unit[0]!.toUpperCase() + unit.slice(1) : 'Value';
+    // "Days", but "g/dL" and "mmHg" as written.
+    const title = !unit ? 'Value' : /^[a-z]+$/.test(unit) ? unit[0]!.toUpperCase() + unit.slice(1) : unit;
     data.headers.push({ column: 'axis', y: axisY, text: title });
     cursor = axisY + axisUnits;
   }
@@ -154,7 +167,7 @@ export function buildContinuousChart(trial: Trial, theme: ChartTheme): ChartSpec
     `${allMean ? 'Means (with SD)' : 'Medians with interquartile ranges'} by arm for ${ordered.length} continuous outcome${ordered.length === 1 ? '' : 's'}` +
     `${units.length > 1 ? `, grouped by unit (${units.map((u) => u || 'no unit').join(', ')})` : units[0] ? ` (${units[0]})` : ''}, ${armsPhrase(arms)}. ` +
     ordered
-      .map((r, i) => `${r.outcome.name}: ${r.cells.map((c) => `${c.arm.label} ${describeCell(c)}`).join(', ')}${effects[i] ? `; difference ${effects[i]!.replace(/ \((.*)\)$/, ` (${Math.round((r.outcome.effect?.ci?.level ?? 0.95) * 1000) / 10}% CI $1)`).toLowerCase()}` : ''}`)
+      .map((r, i) => `${r.outcome.name}: ${r.cells.map((c) => `${c.arm.label} ${describeCell(c)}`).join(', ')}${effects[i] ? `; difference ${spokenEffect(r.outcome.effect)}` : ''}`)
       .join('; ') + '.';
 
   return {

@@ -63,7 +63,9 @@ export function buildFlowChart(trial: Trial, theme: ChartTheme): ChartSpecInput 
         return { cx: column * (i + 0.5), top: 0, width: 0, title: ['Analysis'], lines, stroke: theme.mutedColor, strokeWidth: 1.5 };
       })
     : [];
-  // Boxes in a row share one width, capped by the column they sit in.
+  // Boxes in a row share one width, capped by the column they sit in; a line
+  // wider than that (four arms at a large theme size) wraps at its spaces.
+  for (const b of [...allocation, ...analysis]) b.lines = b.lines.flatMap((l) => wrapText(l, { maxWidth: maxBox - 2 * PAD_X, fontSize: f, maxLines: 3 }));
   for (const row of [allocation, analysis]) {
     const w = Math.min(maxBox, Math.max(220, ...row.map((b) => fit(b.title, b.lines))));
     for (const b of row) b.width = Math.max(w, fit(b.title, b.lines));

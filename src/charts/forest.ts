@@ -1,163 +1,231 @@
-// Forest plot of every outcome with a reported ratio effect (RR/OR/HR/sHR)
-// and a confidence interval.
+// Forest plot of every reported ratio (RR/OR/HR/sHR) with a confidence
+// interval, grouped by comparison and by direction of benefit (forest-rows.ts).
+// Each group opens with a heading line ("Lower is better") whose plot part
+// says which side favours which arm; each row names its measure and CI level;
+// an outcome with a non-inferiority margin gets a margin line.
 //
-// Which side "favours" which arm: a ratio compares arm 1 with arm 2, so below
-// 1 always means "lower with arm 1". Whether lower is *better* depends on the
-// outcome (fewer deaths is good, less weaning is bad). Only when every row
-// declares the same `benefit` do the sides say "Favours <arm>"; otherwise they
-// say "Lower with <arm 1>" / "Higher with <arm 1>", which is never wrong.
-import type { Outcome, Trial } from '../trial/schema.js';
-import type { ChartTheme } from './chart-theme.js';
-import {
-  armsOf, armsPhrase, CANVAS_WIDTH, commonParams, fmtRatio, isPrimary, labelColumn,
-  lineHeight, MAX_CANVAS_HEIGHT, type ArmInfo,
-} from './chart-data.js';
-import { textWidth, wrapText } from './text-metrics.js';
-import type { ChartSpecInput } from './spec-files.js';
+// Two drawings: `slide` (label | plot | estimate columns, the full chart-slide
+// body) and `beside` (the estimate under the label, for the ~55% column beside
+// a table). Positions are computed here in px (y counts px from the top of
+// the rows), so rows can have the height their wrapped labels need.
+import type { Trial } from '../trial/schema.js';
+import { comparisonLabel } from '../trial/comparisons.js';
+import { MIN_FONT_SIZE, smallFontSize, type ChartTheme } from './chart-theme.js';
+import { BESIDE_WIDTH, CANVAS_WIDTH, commonParams, fmtRatio, isPrimary, lineHeight, MAX_CANVAS_HEIGHT } from './chart-data.js';
+import { forestGroups, forestRows, groupHeading, logDomain, marginLines, marginNote, rowLabel, sideLabels, type ForestGroup, type ForestRow } from './forest-rows.js';
+import type { JsonObject } from './prepare-spec.js';
+import { linesWidth, textWidth, wrapText } from './text-metrics.js';
+import type { ChartDrawing, ChartSpecInput } from './spec-files.js';
 
-const RATIO_MEASURES = ['RR', 'OR', 'HR', 'sHR'] as const;
-type RatioMeasure = (typeof RATIO_MEASURES)[number];
+export { logDomain, sideLabels } from './forest-rows.js';
 
-interface RatioRow {
-  outcome: Outcome;
-  measure: RatioMeasure;
-  estimate: number;
-  lower: number;
-  upper: number;
-  level: number;
-}
-
-function ratioRow(o: Outcome): RatioRow | undefined {
-  const e = o.effect;
-  if (!e || !e.reported || e.estimate === undefined || !e.ci) return undefined;
-  if (!(RATIO_MEASURES as readonly string[]).includes(e.measure)) return undefined;
-  const { lower, upper, level } = e.ci;
-  // A log axis cannot show zero or negative ratios; such a row is bad data, not a chart.
-  if (!(e.estimate > 0 && lower > 0 && upper > 0)) return undefined;
-  return { outcome: o, measure: e.measure as RatioMeasure, estimate: e.estimate, lower, upper, level };
-}
-
-export interface SideLabels {
-  lower: string;
-  higher: string;
-  /** True when the sides name the arm each side favours. */
-  favours: boolean;
-}
-
-export function sideLabels(rows: readonly Pick<Outcome, 'benefit'>[], arms: readonly Pick<ArmInfo, 'label'>[]): SideLabels {
-  const [a, b] = [arms[0]?.label ?? 'arm 1', arms[1]?.label ?? 'arm 2'];
-  const benefits = new Set(rows.map((r) => r.benefit));
-  const only = benefits.size === 1 ? [...benefits][0] : undefined;
-  if (only === 'lower') return { lower: `\u2190 Favours ${a}`, higher: `Favours ${b} \u2192`, favours: true };
-  if (only === 'higher') return { lower: `\u2190 Favours ${b}`, higher: `Favours ${a} \u2192`, favours: true };
-  return { lower: `\u2190 Lower with ${a}`, higher: `Higher with ${a} \u2192`, favours: false };
-}
-
-/**
- * A log domain symmetric around 1 (so both side labels get half the plot)
- * that contains every interval, with readable ticks.
- */
-export function logDomain(lows: readonly number[], highs: readonly number[]): { domain: [number, number]; ticks: number[] } {
-  const need = Math.max(...highs, ...lows.map((l) => 1 / l), 1) * 1.05;
-  // 1-2-5 steps up to 20, then whole powers of ten so ticks stay evenly spread.
-  const edge = [2, 4, 5, 10, 20].find((e) => e >= need) ?? 10 ** Math.ceil(Math.log10(need));
-  // Round numbers on both sides (0.75 rather than 1/1.5 = 0.667).
-  const below: Record<number, number[]> = { 2: [0.5, 0.75], 4: [0.25, 0.5] };
-  const above: Record<number, number[]> = { 2: [1.5, 2], 4: [2, 4] };
-  const big: number[] = [];
-  for (const t of edge <= 20 ? [2, 5, 10, 20] : [10, 100, 1000, 10000, 100000, 1000000]) if (t <= edge) big.push(t);
-  const ticks = [...(below[edge] ?? big.map((t) => Number((1 / t).toPrecision(3))).reverse()), 1, ...(above[edge] ?? big)];
-  return { domain: [1 / edge, edge], ticks };
-}
-
-const LABEL_MAX_WIDTH = 400;
 const PAD_X = 24; // template padding left + right
-const GAP = 28;
+const GAP = 24;
+const levelText = (l: number): string => `${Math.round(l * 1000) / 10}% CI`;
 
-export function buildForestChart(trial: Trial, theme: ChartTheme): ChartSpecInput | null {
-  const rows = trial.results.map(ratioRow).filter((r): r is RatioRow => r !== undefined);
-  if (rows.length === 0) return null;
-  const arms = armsOf(trial, theme);
+interface Layout {
+  width: number;
+  /** Where the estimate text goes: its own column, under the label, or nowhere (beside a table that prints it). */
+  estimates: 'column' | 'below' | 'none';
+  rowPad: number;
+  groupGap: number;
+  /** A line under the source: what the drawing leaves out. */
+  note?: string;
+}
+
+function estimateText(r: ForestRow, sameLevel: boolean): string {
+  return `${r.measure} ${fmtRatio(r.estimate)} (${fmtRatio(r.lower)}\u2013${fmtRatio(r.upper)})${sameLevel ? '' : `, ${levelText(r.level)}`}`;
+}
+
+/** "sHR 1.02 (95% CI 0.74 to 1.39)" for the alt text. */
+function spokenEstimate(r: ForestRow): string {
+  return `${r.measure} ${fmtRatio(r.estimate)} (${levelText(r.level)} ${fmtRatio(r.lower)} to ${fmtRatio(r.upper)})`;
+}
+
+function draw(trial: Trial, theme: ChartTheme, groups: readonly ForestGroup[], layout: Layout): ChartDrawing {
+  const rows = groups.flatMap((g) => g.rows);
   const f = theme.fontSize;
-
-  const sameMeasure = new Set(rows.map((r) => r.measure)).size === 1;
+  const s = smallFontSize(theme);
+  const lh = lineHeight(theme);
+  const slh = Math.round(s * 1.15);
+  const manyComparisons = namesComparisons(trial, groups);
   const sameLevel = new Set(rows.map((r) => r.level)).size === 1;
-  const levelText = (l: number): string => `${Math.round(l * 1000) / 10}% CI`;
-  const estimateText = (r: RatioRow): string =>
-    `${sameMeasure ? '' : `${r.measure} `}${fmtRatio(r.estimate)} (${fmtRatio(r.lower)}\u2013${fmtRatio(r.upper)})${sameLevel ? '' : ` ${levelText(r.level)}`}`;
-  const estimateHeader = `${sameMeasure ? rows[0]!.measure : 'Ratio'} (${sameLevel ? levelText(rows[0]!.level) : 'CI'})`;
+  const estimateHeader = sameLevel ? `Ratio (${levelText(rows[0]!.level)})` : 'Ratio (CI)';
+  const estimates = rows.map((r) => estimateText(r, sameLevel));
+  const sides = groups.map((g) => sideLabels(trial, g.comparison, g.benefit));
 
-  const labels = labelColumn(rows.map((r) => ({ text: r.outcome.name, bold: isPrimary(r.outcome) })), theme, LABEL_MAX_WIDTH);
-  const estimateWidth = Math.ceil(Math.max(...[estimateHeader, ...rows.map(estimateText)].map((t) => textWidth(t, f, t === estimateHeader))));
-  const plotWidth = CANVAS_WIDTH - PAD_X - labels.width - GAP - GAP - estimateWidth;
+  // Columns: the plot wants room for the widest side label on each side of 1.
+  const sideNeed = Math.max(...sides.flatMap((sd) => [sd.lower, sd.higher]).map((t) => textWidth(t, s))) + 12;
+  const column = layout.estimates === 'column';
+  const estimateWidth = !column ? 0 : Math.ceil(Math.max(...[estimateHeader, ...estimates].map((t) => textWidth(t, f, t === estimateHeader))));
+  const fixedX = PAD_X + GAP + (column ? GAP + estimateWidth : 0);
+  // …and at least the widest single word of a side label on each side (words are never broken).
+  const sideWord = Math.max(...sides.flatMap((sd) => `${sd.lower} ${sd.higher}`.split(/\s+/)).map((w) => textWidth(w, s)));
+  const plotWanted = Math.max(column ? 380 : 260, Math.min(2 * sideNeed, layout.width * 0.45), 2 * (sideWord + 24));
+  const labelMax = Math.max(200, layout.width - fixedX - plotWanted);
+  const maxLines = column ? 3 : 4;
+  const wrap = (t: string, size: number, bold: boolean): string[] => wrapText(t, { maxWidth: labelMax, fontSize: size, bold, maxLines });
+  const labelLines = rows.map((r) => wrap(rowLabel(r), f, isPrimary(r.outcome)));
+  const belowLines = estimates.map((e) => wrap(e, s, false));
+  const headings = groups.map((g) => wrap(groupHeading(trial, g, manyComparisons), f, true));
+  const labelWidth = Math.ceil(Math.max(
+    ...labelLines.map((l, i) => linesWidth(l, f, isPrimary(rows[i]!.outcome))),
+    ...headings.map((h) => linesWidth(h, f, true)),
+    ...(layout.estimates === 'below' ? belowLines.map((l) => linesWidth(l, s)) : []),
+    textWidth('Outcome', f, true),
+  ));
+  const plotWidth = layout.width - fixedX - labelWidth;
+  const sideMax = plotWidth / 2 - 12;
+  const sideText = sides.map((sd) => [sd.lower, sd.higher].map((t) => wrapText(t, { maxWidth: sideMax, fontSize: s, maxLines: 8 })));
 
-  // Side labels get half the plot each (the domain is symmetric around 1).
-  const sides = sideLabels(rows.map((r) => r.outcome), arms);
-  const sideMax = plotWidth / 2 - 14;
-  const wrapSide = (t: string): string => wrapText(t, { maxWidth: sideMax, fontSize: f, maxLines: 2 }).join('\n');
-  const sideLines = Math.max(...[sides.lower, sides.higher].map((t) => wrapText(t, { maxWidth: sideMax, fontSize: f }).length));
+  // Rows, top to bottom, in px.
+  const texts: JsonObject[] = [];
+  const sideData: JsonObject[] = [];
+  const marks: JsonObject[] = [];
+  const margins: JsonObject[] = [];
+  const marginNotes: JsonObject[] = [];
+  const text = (column: string, top: number, height: number, lines: readonly string[], size: number, lineH: number, bold: boolean, color: string): void => {
+    texts.push({ column, y: top + height / 2, dy: (-(lines.length - 1) * lineH) / 2, text: lines.join('\n'), size, bold, color });
+  };
+  let y = 0;
+  text('label', y, lh + 6, ['Outcome'], f, lh, true, theme.mutedColor);
+  if (column) text('estimate', y, lh + 6, [estimateHeader], f, lh, true, theme.mutedColor);
+  y += lh + 6;
+  const top = y;
+  let index = 0;
+  groups.forEach((g, gi) => {
+    const [lower, higher] = sideText[gi] ?? [[], []];
+    const headH = Math.max(headings[gi]!.length * lh, Math.max(lower!.length, higher!.length) * slh) + 8;
+    text('label', y, headH, headings[gi]!, f, lh, true, theme.mutedColor);
+    for (const [side, lines] of [['lower', lower!], ['higher', higher!]] as const) {
+      sideData.push({ side, ratio: 1, y: y + headH / 2, dy: (-(lines.length - 1) * slh) / 2, text: lines.join('\n') });
+    }
+    y += headH;
+    for (const r of g.rows) {
+      const label = labelLines[index]!;
+      const below = layout.estimates === 'below' ? belowLines[index]! : [];
+      const h = label.length * lh + below.length * slh + layout.rowPad;
+      const primary = isPrimary(r.outcome);
+      if (below.length > 0) {
+        text('label', y, label.length * lh + layout.rowPad / 2, label, f, lh, primary, theme.textColor);
+        text('label', y + label.length * lh + layout.rowPad / 2, below.length * slh, below, s, slh, false, theme.mutedColor);
+      } else {
+        text('label', y, h, label, f, lh, primary, theme.textColor);
+        if (column) text('estimate', y, h, [estimates[index]!], f, lh, false, theme.textColor);
+      }
+      marks.push({
+        y: y + (below.length > 0 ? (label.length * lh + layout.rowPad / 2) / 2 : h / 2),
+        estimate: r.estimate, lower: r.lower, upper: r.upper,
+        color: primary ? theme.accent : theme.textColor, shape: primary ? 'diamond' : 'square', size: primary ? 360 : 170,
+      });
+      for (const m of marginLines(r)) margins.push({ ratio: m, y, y2: y + h });
+      y += h;
+      index++;
+      // The note goes right under the last row of a run with the same margin, the line running into it.
+      const next = g.rows[g.rows.indexOf(r) + 1];
+      if (r.margin !== undefined && (next?.margin !== r.margin || next.equivalence !== r.equivalence)) {
+        marginNotes.push({ ratio: r.margin, y: y + (slh + 6) / 2, text: marginNote(r) });
+        for (const m of marginLines(r)) margins.push({ ratio: m, y, y2: y + 3 });
+        y += slh + 6;
+      }
+    }
+    y += layout.groupGap;
+  });
+  const yMax = y;
 
   const measures = [...new Set(rows.map((r) => r.measure))];
-  const axisTitle = `${measures.join(' / ')}, ${armsPhrase(arms.slice(0, 2))} (log scale)`;
-  const axisTitleLines = wrapText(axisTitle, { maxWidth: plotWidth - 8, fontSize: f, maxLines: 3 });
-  const { domain, ticks } = logDomain(rows.map((r) => r.lower), rows.map((r) => r.upper));
-
-  // Rows share what the canvas leaves after the header, axis, side labels and source line.
-  const lh = lineHeight(theme);
-  const fixed = 42 + 94 + (sideLines + axisTitleLines.length) * lh;
-  const minRow = labels.maxLines * lh + 6;
-  const rowHeight = Math.max(minRow, Math.min(48, (MAX_CANVAS_HEIGHT - fixed) / rows.length));
-  const height = Math.round(fixed + rows.length * rowHeight);
-
-  const rowData = rows.map((r, order) => {
-    const primary = isPrimary(r.outcome);
-    const est = `${r.measure} ${fmtRatio(r.estimate)} (${levelText(r.level)} ${fmtRatio(r.lower)} to ${fmtRatio(r.upper)})`;
-    return {
-      order, primary, label: labels.texts[order] ?? r.outcome.name,
-      // Centres a wrapped label on its row (vega anchors the first line).
-      dy: -((labels.texts[order] ?? '').split('\n').length - 1) * lh / 2,
-      estimate: r.estimate, lower: r.lower, upper: r.upper,
-      estimateText: estimateText(r),
-      color: primary ? theme.accent : theme.textColor,
-      shape: primary ? 'diamond' : 'square',
-      size: primary ? 320 : 150,
-      description: `${r.outcome.name}${primary && !/primary/i.test(r.outcome.name) ? ' (primary)' : ''}: ${est}`,
-    };
-  });
-
-  const alt =
-    `Forest plot of ${rows.length} ratio outcome${rows.length === 1 ? '' : 's'} for ${armsPhrase(arms.slice(0, 2))} on a log scale; ` +
-    `ratios below 1 mean ${sides.lower.replace('\u2190 ', '').replace(/^L/, 'l').replace(/^F/, 'f')}. ` +
-    rowData.map((r) => r.description).join('; ') + '.';
+  const comparisonsText = manyComparisons ? '' : groups[0]?.comparison ? `, ${comparisonLabel(trial, groups[0].comparison)}` : '';
+  const axisTitle = wrapText(`${measures.join(' / ')}${comparisonsText} (log scale)`, { maxWidth: plotWidth - 8, fontSize: f, maxLines: 3 });
+  const lines = rows.flatMap(marginLines);
+  const { domain, ticks } = logDomain([...rows.map((r) => r.lower), ...lines], [...rows.map((r) => r.upper), ...lines]);
+  // Under the rows: tick labels, the axis title, the source line, paddings.
+  const below = 12 + 5 + 2 + s + 10 + axisTitle.length * lh + 16 + Math.round(s * 1.2) * (layout.note ? 2 : 1) + 8 + 4;
 
   return {
-    id: 'forest',
-    title: 'Ratio outcomes (forest plot)',
-    alt,
-    width: CANVAS_WIDTH,
-    height,
+    width: layout.width,
+    height: Math.round(yMax + below),
     datasets: {
-      rows: rowData,
-      reference: [{ ratio: 1, description: 'Reference line at ratio 1 (no difference)' }],
-      sides: [
-        { side: 'lower', ratio: 1, text: wrapSide(sides.lower) },
-        { side: 'higher', ratio: 1, text: wrapSide(sides.higher) },
-      ],
-      headers: [
-        { column: 'label', text: 'Outcome' },
-        { column: 'estimate', text: estimateHeader },
-      ],
+      marks,
+      texts,
+      sides: sideData,
+      reference: [{ ratio: 1, y: top, y2: yMax - layout.groupGap }],
+      margins,
+      marginNotes,
     },
     params: {
       ...commonParams(trial, theme),
+      ...(layout.note ? { sourceLine: [String(commonParams(trial, theme).sourceLine), layout.note] } : {}),
+      smallLineHeight: slh,
       xDomain: domain,
       xTicks: ticks,
-      // Centred under the plot: wrapped to its width rather than running off the canvas.
-      axisTitle: axisTitleLines,
-      labelX: -(labels.width + GAP),
+      yDomain: [0, yMax],
+      axisTitle,
+      labelX: -(labelWidth + GAP),
       estimateGap: GAP,
-      sidesY: 30,
-      axisTitlePadding: 14 + sideLines * lh,
     },
   };
+}
+
+/** Group headings name the comparison when the trial has more than one (or more than two arms). */
+function namesComparisons(trial: Trial, groups: readonly ForestGroup[]): boolean {
+  return trial.arms.length > 2 || new Set(groups.map((g) => (g.comparison ? `${g.comparison.arm}/${g.comparison.vs}` : ''))).size > 1;
+}
+
+export function buildForestChart(trial: Trial, theme: ChartTheme): ChartSpecInput | null {
+  const rows = forestRows(trial);
+  if (rows.length === 0) return null;
+  const groups = forestGroups(trial, rows);
+  // The roomiest layout that fits the box: tighter rows first, then the
+  // smallest legible label size, then (beside a table only) no estimate text.
+  const fit = (width: number, estimates: readonly Layout['estimates'][], shown: readonly ForestGroup[], note?: string): ChartDrawing | undefined => {
+    for (const e of estimates) {
+      for (const t of [theme, { ...theme, fontSize: MIN_FONT_SIZE }]) {
+        for (const [rowPad, groupGap] of [[12, 10], [8, 6], [4, 2]] as const) {
+          const d = draw(trial, t, shown, { width, estimates: e, rowPad, groupGap, note });
+          if (d.height <= MAX_CANVAS_HEIGHT) return d;
+        }
+      }
+    }
+    return undefined;
+  };
+  // The slide drawing shows every row (if it cannot fit, the legibility test says so).
+  const slide = fit(CANVAS_WIDTH, ['column'], groups) ?? draw(trial, { ...theme, fontSize: MIN_FONT_SIZE }, groups, { width: CANVAS_WIDTH, estimates: 'column', rowPad: 4, groupGap: 2 });
+  const beside = fitBeside(trial, groups, (shown, note) => fit(BESIDE_WIDTH, ['below', 'none'], shown, note));
+
+  const ordered = groups.flatMap((g) => g.rows);
+  const phrase = [...new Set(ordered.map((r) => (r.comparison ? comparisonLabel(trial, r.comparison) : 'comparison not stated')))].join('; ');
+  const alt =
+    `Forest plot of ${ordered.length} ratio estimate${ordered.length === 1 ? '' : 's'} (${phrase}) on a log scale, ` +
+    `in ${groups.length} group${groups.length === 1 ? '' : 's'} by comparison and direction of benefit. ` +
+    groups.map((g) => {
+      const sd = sideLabels(trial, g.comparison, g.benefit);
+      const lowSide = sd.lower.replace('\u2190 ', '');
+      const head = `${groupHeading(trial, g, namesComparisons(trial, groups))} (ratios below 1: ${lowSide[0]!.toLowerCase()}${lowSide.slice(1)})`;
+      return `${head}: ${g.rows.map((r) => `${rowLabel(r)}${isPrimary(r.outcome) && !/primary/i.test(r.outcome.name) ? ' (primary)' : ''}: ${spokenEstimate(r)}${r.margin ? `, ${r.equivalence ? 'equivalence' : 'non-inferiority'} margin ${fmtRatio(r.margin)}` : ''}`).join('; ')}.`;
+    }).join(' ');
+
+  return { id: 'forest', title: 'Ratio outcomes (forest plot)', alt, ...slide, ...(beside ? { beside } : {}) };
+}
+
+/**
+ * Beside a table the column is too narrow for many rows at a legible size.
+ * Keep the rows a reader needs most (the primary, then intervals that exclude
+ * 1, then table order) and say under the chart how many are in the full plot.
+ */
+function fitBeside(
+  trial: Trial,
+  groups: readonly ForestGroup[],
+  fit: (shown: readonly ForestGroup[], note?: string) => ChartDrawing | undefined,
+): ChartDrawing | undefined {
+  const all = groups.flatMap((g) => g.rows);
+  const rank = (r: ForestRow): number => (isPrimary(r.outcome) ? 0 : r.lower > 1 || r.upper < 1 || r.margin !== undefined ? 1 : 2);
+  const priority = [...all].sort((a, b) => rank(a) - rank(b) || all.indexOf(a) - all.indexOf(b));
+  for (let keep = all.length; keep >= 1; keep--) {
+    const kept = new Set(priority.slice(0, keep));
+    const shown = groups.map((g) => ({ ...g, rows: g.rows.filter((r) => kept.has(r)) })).filter((g) => g.rows.length > 0);
+    const left = all.length - keep;
+    const d = fit(shown, left > 0 ? `${left} more ratio outcome${left === 1 ? '' : 's'}: see the full forest plot` : undefined);
+    if (d) return d;
+  }
+  return undefined;
 }

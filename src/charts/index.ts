@@ -15,7 +15,7 @@ import { buildEventRatesChart } from './event-rates.js';
 import { buildFlowChart } from './flow.js';
 import { buildForestChart } from './forest.js';
 import { renderChart } from './render.js';
-import { DEFAULT_SPEC_DIR, loadChartSpec, type Chart, type ChartSet, type ChartSpecInput } from './spec-files.js';
+import { DEFAULT_SPEC_DIR, loadChartSpec, type Chart, type ChartDrawing, type ChartImage, type ChartSet, type ChartSpecInput } from './spec-files.js';
 import type { EngineLoader } from './sandbox.js';
 
 export interface ChartOptions {
@@ -51,19 +51,24 @@ export async function chartTrial(trial: Trial, options: ChartOptions = {}): Prom
   // One at a time: vega is single-threaded, and errors then name one chart.
   for (const input of buildChartInputs(trial, theme, options.evidence)) {
     const template = await loadChartSpec(input.id, specDir);
-    const { svg, width, height } = await renderChart(template, input.datasets, {
-      cacheDir: options.cacheDir,
-      theme,
-      params: input.params,
-      width: input.width,
-      height: input.height,
-      title: input.title,
-      desc: input.alt,
-      engine: options.engine,
-    }).catch((err: unknown) => {
-      throw layoutHint(err, input, trial);
-    });
-    charts.push({ id: input.id, title: input.title, alt: input.alt, svg, width, height });
+    const render = (d: ChartDrawing): Promise<ChartImage> =>
+      renderChart(template, d.datasets, {
+        cacheDir: options.cacheDir,
+        theme,
+        params: d.params,
+        width: d.width,
+        height: d.height,
+        title: input.title,
+        desc: input.alt,
+        engine: options.engine,
+      }).then(({ svg, width, height }) => ({ svg, width, height }), (err: unknown) => {
+        throw layoutHint(err, input, trial);
+      });
+    const { svg, width, height } = await render(input);
+    // The beside drawing is an extra: when it cannot be laid out (very long names in a narrow
+    // column), the chart has none and a slide places the full drawing instead.
+    const beside = input.beside ? await render(input.beside).catch(() => undefined) : undefined;
+    charts.push({ id: input.id, title: input.title, alt: input.alt, svg, width, height, ...(beside ? { beside } : {}) });
   }
   return { charts };
 }
@@ -99,4 +104,5 @@ export { DEFAULT_CHART_THEME, vegaLiteConfig, type ChartTheme } from './chart-th
 export { denyAllLoader, createFailingLogger } from './sandbox.js';
 export { textWidth, vegaTextWidth, wrapText } from './text-metrics.js';
 export { buildBayesChart, buildForestChart, buildCompetingChart, buildContinuousChart, buildEventRatesChart, buildFlowChart };
-export { CHART_IDS, DEFAULT_SPEC_DIR, isChartId, type Chart, type ChartId, type ChartSet, type ChartSpecInput } from './spec-files.js';
+export { CHART_IDS, DEFAULT_SPEC_DIR, isChartId, type Chart, type ChartDrawing, type ChartId, type ChartImage, type ChartSet, type ChartSpecInput } from './spec-files.js';
+export { chartBox, DEFAULT_BOXES, MIN_SLIDE_TEXT_PX, placementScale, PLACEMENTS, isPlacement, type ChartBox, type Placement } from './placement.js';

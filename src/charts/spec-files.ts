@@ -13,18 +13,31 @@ export function isChartId(v: unknown): v is ChartId {
   return typeof v === 'string' && (CHART_IDS as readonly string[]).includes(v);
 }
 
-/** What a chart builder hands the renderer: the template's named datasets and metadata. */
-export interface ChartSpecInput {
-  id: ChartId;
-  /** Short name, used as the slide heading and the SVG <title>. */
-  title: string;
-  /** Data-derived description: the image alt text and the SVG <desc>. */
-  alt: string;
+/** One drawing of a chart: the template's named datasets and params for a canvas size. */
+export interface ChartDrawing {
   /** Values for the named data sources of templates/charts/<id>.vl.json. */
   datasets: Datasets;
   /** Values for the `params` the template declares (layout, labels, domains). */
   params: Record<string, unknown>;
   /** The whole canvas in px. */
+  width: number;
+  height: number;
+}
+
+/** What a chart builder hands the renderer: the template's named datasets and metadata. */
+export interface ChartSpecInput extends ChartDrawing {
+  id: ChartId;
+  /** Short name, used as the slide heading and the SVG <title>. */
+  title: string;
+  /** Data-derived description: the image alt text and the SVG <desc>. */
+  alt: string;
+  /** The same chart drawn for the column beside a table (placement 'beside', src/charts/placement.ts). */
+  beside?: ChartDrawing;
+}
+
+/** A rendered drawing. */
+export interface ChartImage {
+  svg: string;
   width: number;
   height: number;
 }
@@ -36,6 +49,12 @@ export interface Chart {
   svg: string;
   width: number;
   height: number;
+  /**
+   * The chart drawn for the ~55% column beside a table (the forest plot on a
+   * "key results" slide): place it on a slide with class `chart-beside`, so the
+   * theme's --td-chart-beside-* box applies and its text stays ≥ 18 px.
+   */
+  beside?: ChartImage;
 }
 
 export interface ChartSet {

@@ -1,9 +1,13 @@
 // The appraisal slides computed from the evidence engine: what the numbers
 // mean at the bedside, how fragile the result is, what to believe under
 // different priors, risk of bias, and questions for the room.
-import type { AuditCheck, Evidence, OutcomeEvidence } from '../evidence/types.js';
+import { ciLabel, formatRatio } from '../evidence/format.js';
+import { numberNeededToTreat } from '../evidence/nnt.js';
+import { chooseQuantity } from '../evidence/quantity.js';
+import type { AuditCheck, BayesResult, Evidence, OutcomeEvidence } from '../evidence/types.js';
 import { ROB2_DOMAINS, type Rob2Domain, type Trial } from '../trial/schema.js';
-import { brief, lines, paginate } from './paginate.js';
+import { discussionQuestions } from './discussion.js';
+import { lines, paginate } from './paginate.js';
 
 interface AuditRow {
   outcome: string;
@@ -22,10 +26,64 @@ const CHECK_LABELS: Record<AuditCheck, string> = {
   'ci-vs-p': 'P vs its CI',
 };
 
+/** One outcome on the "How fragile?" slide: an index, or why there is none. */
+export interface FragilityView {
+  outcome: string;
+  role: string;
+  /** "Fragility index", "Reverse fragility index" or "Fragility index not applicable". */
+  label: string;
+  /** "1", "13", "> 1000", or "—" when there is no index. */
+  value: string;
+  /** What was flipped, or why it does not apply. */
+  text: string;
+  /** How to read it, citing Walsh 2014 / Khan 2020. */
+  meaning: string;
+  applies: boolean;
+}
+
+/** "What should we believe?": one table, a row per prior. */
+export interface BayesView {
+  outcome: string;
+  /** "sHR (subdistribution hazard ratio)". */
+  measure: string;
+  /** "Priors from the design effect sHR 1.75 (what the trial was powered for; not an MCID)" or the MCID's source. */
+  basis: string;
+  /** Table header after "Prior" and "Posterior": "P(sHR > 1)", "P(sHR > 1.1)", … */
+  columns: string[];
+  /** What each column means for this outcome, in column order: "P(sHR < 1): fewer successful VA-ECMO weanings". */
+  legend: string[];
+  rows: { prior: string; definition: string; posterior: string; cells: string[] }[];
+  /** The normal approximation, said on the slide. */
+  approximation: string;
+  /** Priors left out and why. */
+  omitted: string[];
+}
+
+/** "Words vs numbers": each flagged sentence beside the outcome and CI it is set against. */
+export interface ClaimView {
+  /** The sentence exactly as in the source. */
+  sentence: string;
+  /** Where it is: "Results summary, bullet 3" and the JSON path. */
+  where: string;
+  path: string;
+  outcome: string;
+  ci: string;
+  /** Short category name: "Difference claimed, CI includes no effect". */
+  category: string;
+  message: string;
+}
+
 export interface EvidenceView {
+  /** "The numbers that matter": reported values where the paper gives them, else recomputed and labelled. */
   numbers: { name: string; role: string; arms: string; rd: string; nnt: string }[];
-  fragility?: { label: string; value: string; text: string; meaning: string; outcome: string };
-  bayes?: { outcome: string; measure: string; mcid: string; rows: { prior: string; benefit: string; beyond: string; harm: string }[] };
+  fragility: FragilityView[];
+  bayes?: BayesView;
+  /** Primary slide: the ratio's CI in absolute risks. */
+  absolute?: { text: string; method: string };
+  /** Design slide: what the trial was powered for beside what its data could detect. */
+  power?: { assumed: string; detectable: string };
+  /** "Words vs numbers" slide, shown when anything is flagged. */
+  claims: { show: boolean; items: ClaimView[]; source: string };
   rob2: { domain: string; judgement: string; support: string; inferred: boolean }[];
   rob2Overall?: string;
   grade?: string;
@@ -35,7 +93,6 @@ export interface EvidenceView {
 
 const pct = (x: number): string => `${(x * 100).toFixed(1)}%`;
 const prob = (x: number | null): string => (x === null ? '—' : x < 0.001 ? '<0.1%' : x > 0.999 ? '>99.9%' : `${(x * 100).toFixed(1)}%`);
-const signed = (x: number): string => `${x > 0 ? '+' : x < 0 ? '−' : ''}${Math.abs(x * 100).toFixed(1)}`;
 
 const PRIOR_LABELS: Record<string, string> = {
   flat: 'Flat (data only)',
@@ -47,24 +104,30 @@ const PRIOR_LABELS: Record<string, string> = {
 export function buildEvidenceView(trial: Trial, evidence: Evidence, options: { auditSlide?: boolean } = {}): EvidenceView {
   const { experimental, comparator } = evidence.arms;
   const key = evidence.outcomes.filter((o) => o.binary && (o.index === evidence.primaryIndex || o.role === 'safety'));
-  const numbers = key.map((o) => numbersRow(o, experimental.label, comparator.label));
+  const numbers = key.map((o) => numbersRow(trial, o, experimental.label, comparator.label));
   const primary = evidence.primaryIndex === null ? undefined : evidence.outcomes[evidence.primaryIndex];
   const bayesOutcome = primary?.bayes ? primary : evidence.outcomes.find((o) => o.bayes);
-  const f = evidence.fragility;
   const findings = evidence.audit.filter((a) => a.severity !== 'ok');
   const material = findings.some((a) => a.severity === 'material');
   return {
     numbers,
-    fragility: f
-      ? {
-          label: f.label,
-          value: f.value === null ? `> ${f.cap}` : String(f.value),
-          text: f.text,
-          meaning: fragilityMeaning(f.kind, f.value),
-          outcome: evidence.outcomes[f.outcomeIndex]?.name ?? '',
-        }
-      : undefined,
-    bayes: bayesOutcome?.bayes ? bayesView(bayesOutcome) : undefined,
+    fragility: evidence.fragilities.map(fragilityView),
+    bayes: bayesOutcome?.bayes ? bayesView(bayesOutcome, bayesOutcome.bayes) : undefined,
+    absolute: evidence.absolute ? { text: evidence.absolute.text, method: `${evidence.absolute.method}, p0 = the ${comparator.label.toLowerCase()} arm's cumulative risk` } : undefined,
+    power: evidence.power ? { assumed: evidence.power.assumedText, detectable: evidence.power.detectableText } : undefined,
+    claims: {
+      show: evidence.claims.length > 0,
+      items: evidence.claims.map((c) => ({
+        sentence: c.sentence,
+        where: fieldName(c.path),
+        path: c.path,
+        outcome: c.outcome ?? '',
+        ci: c.ciText,
+        category: CATEGORY_SHORT[c.category],
+        message: c.message,
+      })),
+      source: 'Categories after Boutron et al., JAMA 2010 (spin in reports of trials with non-significant primary outcomes).',
+    },
     rob2: (Object.keys(ROB2_DOMAINS) as Rob2Domain[]).map((d) => {
       const entry = trial.rob2?.[d];
       return {
@@ -76,7 +139,7 @@ export function buildEvidenceView(trial: Trial, evidence: Evidence, options: { a
     }),
     rob2Overall: trial.rob2?.overall,
     grade: trial.grade ? `GRADE certainty for ${primary?.name ?? 'the primary outcome'}: ${trial.grade.certainty}${trial.grade.reasons ? ` (${trial.grade.reasons})` : ''}` : undefined,
-    questions: discussionQuestions(trial),
+    questions: discussionQuestions(trial, primaryOutcome(trial)),
     audit: {
       show: material || options.auditSlide === true || trial.evidence?.auditSlide === true,
       pages: paginate(
@@ -95,55 +158,98 @@ export function buildEvidenceView(trial: Trial, evidence: Evidence, options: { a
   };
 }
 
-function numbersRow(o: OutcomeEvidence, expLabel: string, compLabel: string): EvidenceView['numbers'][number] {
+function numbersRow(trial: Trial, o: OutcomeEvidence, expLabel: string, compLabel: string): EvidenceView['numbers'][number] {
   const b = o.binary!;
   const risk = (r: typeof b.experimental): string => `${pct(r.risk)} (${pct(r.lower)}–${pct(r.upper)})`;
-  const rd = b.riskDifference;
+  const outcome = trial.results[o.index]!;
+  // One number per quantity: the paper's RD when it reports one, else Newcombe's, labelled.
+  const rd = chooseQuantity(outcome, o.index, b, 'RD')!;
+  const nnt = o.benefit ? numberNeededToTreat(rd, o.benefit) : null;
   return {
     name: o.name,
     role: o.role,
-    arms: `${expLabel} ${risk(b.experimental)} vs ${compLabel} ${risk(b.comparator)}`,
-    rd: `RD ${signed(rd.estimate)} points (95% CI ${signed(rd.lower)} to ${signed(rd.upper)})`,
-    nnt: b.nnt ? b.nnt.text : 'NNT needs the outcome’s benefit direction',
+    arms: `${expLabel} ${risk(b.experimental)} vs ${compLabel} ${risk(b.comparator)} (Wilson 95% CIs)`,
+    rd: rd.text,
+    nnt: nnt ? nnt.slideText : 'NNT needs the outcome’s benefit direction',
   };
 }
 
-function fragilityMeaning(kind: 'fragility' | 'reverse', value: number | null): string {
-  if (kind === 'fragility') {
-    return value !== null && value <= 3
-      ? 'Very fragile: a handful of patients with a different outcome would make the result non-significant.'
-      : 'The number of patients whose outcome would have to change to lose statistical significance; compare it with the number lost to follow-up.';
+function fragilityView(f: Evidence['fragilities'][number]): FragilityView {
+  const r = f.result;
+  if (!r) {
+    return {
+      outcome: f.outcome,
+      role: f.role,
+      label: f.applies ? 'Fragility index' : 'Fragility index not applicable',
+      value: f.applies ? '0' : '—',
+      text: f.reason ?? '',
+      meaning: f.meaning,
+      applies: f.applies,
+    };
   }
-  return 'The result is not significant. This is how many patients would need a different outcome to make it significant: a large number means the neutral result is robust.';
+  return { outcome: f.outcome, role: f.role, label: r.label, value: r.value === null ? `> ${r.cap}` : String(r.value), text: r.text, meaning: f.meaning, applies: true };
 }
 
-function bayesView(o: OutcomeEvidence): EvidenceView['bayes'] {
-  const bayes = o.bayes!;
-  const mcid = bayes.mcid === null ? 'no MCID set' : `MCID ${bayes.measure} ${bayes.mcid.toFixed(2)} (${bayes.mcidSource === 'design' ? 'the trial’s design effect' : 'set by the presenter'})`;
+const CATEGORY_SHORT: Record<Evidence['claims'][number]['category'], string> = {
+  'direction-without-evidence': 'Difference claimed, CI includes no effect',
+  'equivalence-without-margin': 'Sameness claimed, no equivalence margin',
+  'secondary-without-multiplicity': 'Significant secondary, no multiplicity caveat',
+  'power-overstated': 'Adequate power claimed, only a large effect detectable',
+};
+
+const FIELD_NAMES: Record<string, string> = {
+  resultsSummary: 'Results summary',
+  summary: 'Summary',
+  overallSummary: 'Overall summary',
+  takeaway: 'Take-away',
+  interpretation: 'Interpretation',
+  internalValidity: 'Internal validity',
+  externalValidity: 'External validity',
+  strengths: 'Strengths',
+  limitations: 'Limitations',
+};
+
+/** `interpretation[0].bullets[1]` → "Interpretation 1, bullet 2"; numbers count from 1 for people. */
+function fieldName(path: string): string {
+  const head = /^[A-Za-z]+/.exec(path)?.[0] ?? path;
+  const nums = [...path.matchAll(/\[(\d+)\]/g)].map((m) => Number(m[1]) + 1);
+  const name = FIELD_NAMES[head] ?? head;
+  if (head === 'interpretation' && nums.length === 2) return `${name} ${nums[0]}, bullet ${nums[1]}`;
+  if (/\.items\[/.test(path)) return `${name}, item ${nums[0]}`;
+  if (/\.conclusion$/.test(path)) return `${name}, conclusion`;
+  return nums.length > 0 ? `${name}, bullet ${nums[0]}` : name;
+}
+
+function bayesView(o: OutcomeEvidence, bayes: BayesResult): BayesView {
+  const m = bayes.measure;
+  const design = bayes.designEffect;
+  const mcid = bayes.mcid;
+  const parts: string[] = [];
+  if (design !== null) parts.push(`Priors from the design effect ${m} ${design.toFixed(2)} (what the trial was powered for; not an MCID)`);
+  if (mcid !== null) parts.push(`MCID ${m} ${mcid.toFixed(2)} set by the presenter`);
+  const note = (p: string): string => bayes.priors.find((x) => x.prior === p)?.text ?? '';
   return {
     outcome: o.name,
-    measure: bayes.measure,
-    mcid,
+    measure: `${m} (${bayes.measureName})`,
+    basis: parts.length > 0 ? `${parts.join('; ')}.` : 'No design effect or MCID: flat and neutral priors only.',
+    columns: bayes.thresholds.map((t) => t.label),
+    legend: bayes.thresholds.map((t) => `${t.label}: ${t.meaning}${t.id.startsWith('opposite') && bayes.benefit === 'higher' ? ' (the opposite direction, not a safety harm)' : ''}`),
     rows: bayes.posteriors.map((p) => ({
       prior: PRIOR_LABELS[p.prior] ?? p.prior,
-      benefit: prob(p.pBenefit),
-      beyond: prob(p.pBenefitBeyondMcid),
-      harm: prob(p.pHarm),
+      definition: note(p.prior),
+      // Flat: the posterior is the reported result; quote it, not its symmetric log-scale approximation (1.39 vs 1.40).
+      posterior:
+        p.prior === 'flat' && bayes.reported.estimate !== null
+          ? `${m} ${formatRatio(bayes.reported.estimate)} (${ciLabel(bayes.reported.level)} ${formatRatio(bayes.reported.lower)}–${formatRatio(bayes.reported.upper)}, as reported)`
+          : `${m} ${formatRatio(p.median)} (95% CrI ${formatRatio(p.lower)}–${formatRatio(p.upper)})`,
+      cells: p.probabilities.map(prob),
     })),
+    approximation: bayes.approximation,
+    omitted: bayes.omitted.map((x) => x.text),
   };
 }
 
-/** 4–6 prompts for the room, drawn from limitations, validity and controversies. */
-function discussionQuestions(trial: Trial): string[] {
-  const q: string[] = [];
-  const clip = (s: string): string => brief(s, 150).replace(/[.;]$/, '');
-  for (const l of trial.limitations.slice(0, 2)) q.push(`“${clip(l.text)}”: how much does this limit what we can conclude?`);
-  const concern = trial.internalValidity.items.find((i) => /imbalance|interrupt|dilute|unblind|crossover|missing|lost/i.test(i.text));
-  if (concern) q.push(`${concern.aspect}: could this bias the primary result, and in which direction?`);
-  const external = trial.externalValidity.items[0];
-  if (external) q.push(`Would these results apply to our patients? (${external.aspect}: ${clip(external.text)})`);
-  for (const c of trial.controversies.slice(0, 2)) q.push(`${clip(c.text)}: does this change how we read the trial?`);
-  if (q.length < 4) q.push('Would this trial change what we do on Monday morning? Why, or why not?');
-  if (q.length < 4) q.push('What would the next trial need to show to change practice?');
-  return q.slice(0, 6);
+
+function primaryOutcome(trial: Trial): Trial['results'][number] | undefined {
+  return trial.results.find((o) => o.role === 'primary') ?? trial.results[0];
 }

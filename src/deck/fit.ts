@@ -220,3 +220,19 @@ export function splitText(text: string, step: TextStep, budget: number): string[
   if (rest) out.push(rest);
   return out;
 }
+
+/**
+ * Two short sections share one slide, each under its heading, when together
+ * they fit on it; otherwise each gets its own slides. Keeps a one-line section
+ * (e.g. "How fragile?" with nothing that applies) from leaving a slide empty.
+ */
+export function fitTogether(first: SlideSource, second: SlideSource, together: Pick<SlideSource, 'id' | 'title'>): Slide[] {
+  const heading = (title: string): Block => ({ type: 'paragraph', text: title, tone: 'strong' });
+  const shared = fit({
+    ...first,
+    ...together,
+    blocks: [heading(first.title), ...first.blocks, heading(second.title), ...second.blocks],
+    notes: [...first.notes, ...second.notes],
+  });
+  return shared.length === 1 ? shared : [...fit(first), ...fit(second)];
+}

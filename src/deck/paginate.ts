@@ -28,27 +28,3 @@ export function lines(text: string, charsPerLine: number): number {
   for (const ch of text) cells += /[\u1100-\u115F\u2E80-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\u{1F300}-\u{1FAFF}]/u.test(ch) ? 2 : 1;
   return Math.max(1, Math.ceil(cells / charsPerLine));
 }
-
-/** First sentence (or clause) of `text`, at most `max` characters, cut at a word with an ellipsis. */
-export function brief(text: string, max: number): string {
-  const t = text.trim();
-  const s = firstSentence(t, 40);
-  if (s.length <= max) return s.replace(/[;]$/, '');
-  const cut = s.slice(0, max - 1);
-  const space = cut.lastIndexOf(' ');
-  return `${(space > max * 0.6 ? cut.slice(0, space) : cut).replace(/[,;:(\s–-]+$/, '')}…`;
-}
-
-/** Text up to the first `.` or `;` that ends a clause outside brackets, at or after `min` characters. */
-function firstSentence(t: string, min: number): string {
-  let depth = 0;
-  for (let i = 0; i < t.length; i++) {
-    const c = t[i];
-    if (c === '(' || c === '[') depth++;
-    else if ((c === ')' || c === ']') && depth > 0) depth--;
-    else if (depth === 0 && (c === '.' || c === ';') && i + 1 >= min && (i + 1 === t.length || t[i + 1] === ' ')) {
-      return t.slice(0, i + 1);
-    }
-  }
-  return t;
-}

@@ -13,7 +13,7 @@ import { formatEffect, headline, joinParts } from './format.js';
 export interface PrimaryResult {
   /** "Ticagrelor 60 mg vs Placebo · per-protocol"; null for a two-arm trial's single result. */
   lead: string | null;
-  /** "HR 0.79 (95% CI 0.66 to 0.96); P<0.001". */
+  /** The paper's "HR 0.79; 95% CI 0.66 to 0.96; P<0.001", else formatted "HR 0.79 (95% CI 0.66 to 0.96); P<0.001". */
   effect: string;
   /** "Non-inferior: upper 95% CI bound 0.96 < margin 1.46; superior: upper 95% CI bound 0.96 < 1". */
   verdict: string | null;
@@ -72,7 +72,8 @@ function result(trial: Trial, o: Outcome, e: Effect): PrimaryResult {
   const meaning = c ? joinParts([c.direction, c.mcid], '; ') : '';
   return {
     lead: lead === '' ? null : lead,
-    effect: formatEffect(e),
+    // The paper's wording when there is one ("odds reduction 25% (SD 4)", "0.50"), as the results table quotes it.
+    effect: e.text || e.ciText ? joinParts([e.text, e.ciText], '; ') : formatEffect(e),
     verdict: v?.text ?? null,
     verdictKind: v?.kind ?? null,
     continuous: meaning === '' ? null : meaning,

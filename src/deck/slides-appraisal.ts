@@ -2,7 +2,7 @@
 // that matter, the Bayesian re-reading; in the backup, every validity item and
 // the RoB 2 support text in full, and the number audit.
 import { designNotes } from './design-notes.js';
-import { fit } from './fit.js';
+import { fit, fitTogether, type SlideSource } from './fit.js';
 import type { Block, Item, Slide } from './slides.js';
 import type { StoryContext } from './story-context.js';
 
@@ -49,49 +49,101 @@ export function strengthsSlides(ctx: StoryContext): Slide[] {
   return fit({ id: 'strengths', section: 'story', layout: 'columns', title: 'Strengths and limitations', blocks: [columns], notes: ['As the summary states them; the validity slides say where they come from.'] });
 }
 
+/**
+ * The numbers that matter (absolute risks, differences, NNT) and how fragile
+ * they are (Walsh 2014, Khan 2020): on one slide when both are short.
+ */
 export function numbersSlides(ctx: StoryContext): Slide[] {
   const { ev } = ctx;
-  if (ev.numbers.length === 0 && !ev.fragility) return [];
-  const items: Item[] = ev.numbers.map((n) => ({ lead: n.name, text: n.arms, sub: [n.rd, n.nnt] }));
-  const blocks: Block[] = [{ type: 'bullets', items }];
-  if (ev.fragility) blocks.push({ type: 'paragraph', lead: `${ev.fragility.label} (${ev.fragility.outcome})`, text: `${ev.fragility.value}. ${ev.fragility.meaning}` });
-  return fit({
+  const numbers: SlideSource = {
     id: 'numbers',
     section: 'story',
     layout: 'content',
     title: 'The numbers that matter',
-    blocks,
+    blocks: [{ type: 'bullets', items: ev.numbers.map((n) => ({ lead: n.name, text: n.arms, sub: [n.rd, n.nnt] })) }],
     notes: [
-      'Absolute risks with Wilson 95% CIs, risk differences with Newcombe (method 10) CIs, and NNT/NNH following Altman: when the CI of the difference crosses zero, the NNT interval runs through infinity.',
-      ...(ev.fragility ? [`Fragility index (Walsh 2014): ${ev.fragility.text}`] : []),
+      'Absolute risks with Wilson 95% CIs; risk differences as the paper reports them, or recomputed with Newcombe’s method 10 where it reports none (labelled); NNT/NNH after Altman, with a point value only when the CI of the difference excludes zero, otherwise "no clear difference" and an interval through infinity.',
     ],
-  });
-}
-
-export function bayesSlides(ctx: StoryContext): Slide[] {
-  const b = ctx.ev.bayes;
-  if (!b) return [];
-  const blocks: Block[] = [
-    { type: 'paragraph', text: `${b.outcome} · ${b.measure} · ${b.mcid}`, tone: 'muted' },
-    {
-      type: 'table',
-      columns: ['Prior', 'P(any benefit)', 'P(benefit beyond MCID)', 'P(harm)'],
-      rows: b.rows.map((r) => ({ cells: [r.prior, r.benefit, r.beyond, r.harm] })),
-      widths: [0.31, 0.23, 0.23, 0.23],
-    },
-  ];
-  if (ctx.charts.some((c) => c.id === 'bayes')) blocks.push({ type: 'chart', chart: 'bayes' });
-  return fit({
-    id: 'bayes',
+  };
+  const f = ev.fragility;
+  const fragility: SlideSource = {
+    id: 'fragility',
     section: 'story',
     layout: 'content',
+    title: 'How fragile?',
+    blocks: [{ type: 'bullets', items: f.map((x) => ({ lead: `${x.outcome}: ${x.label}${x.applies ? ` ${x.value}` : ''}`, text: x.text })) }],
+    notes: ['Fragility index (Walsh et al. 2014) on two-sided Fisher’s exact test, only for binary outcomes analysed as proportions; reverse fragility index after Khan et al. 2020.', ...f.map((x) => `${x.outcome}: ${x.meaning}`)],
+  };
+  if (ev.numbers.length === 0) return f.length > 0 ? fit(fragility) : [];
+  if (f.length === 0) return fit(numbers);
+  return fitTogether(numbers, fragility, { id: 'numbers', title: 'The numbers that matter' });
+}
+
+/**
+ * "What should we believe?": the posterior under each prior, what each
+ * column means for this outcome, and the approximation used. The density
+ * chart shares the slide when it fits; otherwise it waits in the backup.
+ */
+export function bayesSlides(ctx: StoryContext): { slides: Slide[]; chartInStory: boolean } {
+  const b = ctx.ev.bayes;
+  if (!b) return { slides: [], chartInStory: false };
+  const blocks: Block[] = [
+    { type: 'paragraph', text: `${b.outcome} · ${b.measure} · ${b.basis}`, tone: 'muted' },
+    {
+      type: 'table',
+      columns: ['Prior', 'Posterior', ...b.columns],
+      rows: b.rows.map((r) => ({ cells: [r.prior, r.posterior, ...r.cells] })),
+    },
+    { type: 'paragraph', text: b.legend.join('; '), tone: 'muted' },
+    { type: 'paragraph', text: b.approximation, tone: 'muted' },
+  ];
+  const source = {
+    id: 'bayes',
+    section: 'story' as const,
+    layout: 'content' as const,
     title: 'What should we believe?',
-    blocks,
-    notes: [
-      `Bayesian re-reading of the reported ${b.measure} and its 95% CI: normal approximation on the log scale, SE = (ln U − ln L)/(2 × 1.96).`,
-      ...b.rows.map((r) => `${r.prior}: P(benefit) ${r.benefit}, P(beyond MCID) ${r.beyond}, P(harm) ${r.harm}.`),
+    notes: [b.approximation, ...b.rows.map((r) => `${r.prior}: ${r.definition}`), ...b.legend, ...b.omitted],
+  };
+  const hasChart = ctx.charts.some((c) => c.id === 'bayes');
+  const withChart = hasChart ? fit({ ...source, blocks: [...blocks, { type: 'chart', chart: 'bayes' }] }) : [];
+  if (withChart.length === 1) return { slides: withChart, chartInStory: true };
+  return { slides: fit({ ...source, blocks }), chartInStory: false };
+}
+
+/**
+ * "Words vs numbers": each flagged sentence, verbatim, beside the outcome and
+ * CI it is set against (categories after Boutron 2010). A sentence flagged
+ * twice is one row with both reasons. The first page is in the story; the
+ * rest continues in the backup.
+ */
+export function claimSlides(ctx: StoryContext): { story: Slide[]; backup: Slide[] } {
+  const c = ctx.ev.claims;
+  if (!c.show) return { story: [], backup: [] };
+  const rows = new Map<string, { cells: string[]; categories: string[] }>();
+  for (const i of c.items) {
+    const against = [i.outcome, i.ci].filter(Boolean).join(': ') || '—';
+    const key = `${i.sentence}\u0000${against}`;
+    const row = rows.get(key) ?? { cells: [i.sentence, against], categories: [] };
+    if (!row.categories.includes(i.category)) row.categories.push(i.category);
+    rows.set(key, row);
+  }
+  const pages = fit({
+    id: 'claims',
+    section: 'story',
+    layout: 'table',
+    title: 'Words vs numbers',
+    blocks: [
+      {
+        type: 'table',
+        columns: ['What the paper says', 'Outcome and CI', 'Why it is flagged'],
+        rows: [...rows.values()].map((r) => ({ cells: [...r.cells, r.categories.join('; ')] })),
+        widths: [0.5, 0.28, 0.22],
+      },
     ],
+    notes: [c.source, ...c.items.map((i) => `${i.where} (${i.path}): ${i.message}`)],
   });
+  const [first, ...rest] = pages;
+  return { story: first ? [first] : [], backup: rest.map((p) => ({ ...p, section: 'backup' as const, id: `backup-${p.id}` })) };
 }
 
 /** Backup: every validity item in full (internal, then external), then the RoB 2 support text. */

@@ -1,7 +1,7 @@
 // The end of the story: controversies, questions for discussion and the bottom
 // line; in the backup, what the paper says (interpretation, results, summary) and the references.
 import { discussionQuestions } from './discussion.js';
-import { fit } from './fit.js';
+import { fit, fitTogether, type SlideSource } from './fit.js';
 import type { Block, Section, Slide } from './slides.js';
 import type { StoryContext } from './story-context.js';
 
@@ -10,27 +10,27 @@ const refs = (r: readonly number[] | undefined): string => (r && r.length > 0 ? 
 const CONTROVERSY_NOTE = 'Numbers in square brackets are the references in the last slides.';
 const DISCUSSION_NOTE = 'Built from the trial’s own tensions: the power it assumed, harm signals near no effect, subgroups, blinding and competing events.';
 
-/**
- * Controversies, then questions for discussion. When both fit on one slide
- * (a short controversies list would leave its slide mostly empty), they
- * share it, each under its own heading.
- */
+/** Controversies, then questions for discussion: on one slide when both are short. */
 export function controversyAndDiscussionSlides(ctx: StoryContext): Slide[] {
   const c = ctx.trial.controversies;
-  const controversies: Block = { type: 'bullets', items: c.map((b) => ({ text: `${b.text}${refs(b.refs)}` })) };
-  const questions: Block = { type: 'bullets', items: discussionQuestions(ctx.trial, ctx.primary).map((q) => ({ text: q })) };
-  const discussion = fit({ id: 'discussion', section: 'story', layout: 'content', title: 'Questions for discussion', blocks: [questions], notes: [DISCUSSION_NOTE] });
-  if (c.length === 0) return discussion;
-  const together = fit({
+  const discussion: SlideSource = {
+    id: 'discussion',
+    section: 'story',
+    layout: 'content',
+    title: 'Questions for discussion',
+    blocks: [{ type: 'bullets', items: discussionQuestions(ctx.trial, ctx.primary).map((q) => ({ text: q })) }],
+    notes: [DISCUSSION_NOTE],
+  };
+  if (c.length === 0) return fit(discussion);
+  const controversies: SlideSource = {
     id: 'controversies',
     section: 'story',
     layout: 'content',
-    title: 'Controversies and questions for discussion',
-    blocks: [{ type: 'paragraph', text: 'Controversies and later evidence', tone: 'strong' }, controversies, { type: 'paragraph', text: 'Questions for discussion', tone: 'strong' }, questions],
-    notes: [CONTROVERSY_NOTE, DISCUSSION_NOTE],
-  });
-  if (together.length === 1) return together;
-  return [...fit({ id: 'controversies', section: 'story', layout: 'content', title: 'Controversies and later evidence', blocks: [controversies], notes: [CONTROVERSY_NOTE] }), ...discussion];
+    title: 'Controversies and later evidence',
+    blocks: [{ type: 'bullets', items: c.map((b) => ({ text: `${b.text}${refs(b.refs)}` })) }],
+    notes: [CONTROVERSY_NOTE],
+  };
+  return fitTogether(controversies, discussion, { id: 'controversies', title: 'Controversies and questions for discussion' });
 }
 
 export function bottomLineSlides(ctx: StoryContext): Slide[] {

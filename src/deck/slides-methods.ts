@@ -35,6 +35,8 @@ export function designSlides(ctx: StoryContext): Slide[] {
   add('Sample size and analysis', s.text);
   if (!s.text) add('Sample size', planned || undefined);
   add('Analysis', novel(s.analysis, [s.text]));
+  // What the trial assumed beside what its data could detect.
+  if (ctx.ev.power) add('Power, assumed vs actual', `${ctx.ev.power.assumed}; ${ctx.ev.power.detectable}`);
   for (const n of designNotes(trial).design) add(n.lead, n.text);
   add('Follow-up', d.followUp);
   return fit({

@@ -45,6 +45,8 @@ export function primarySlides(ctx: StoryContext): Slide[] {
     if (r.continuous) blocks.push({ type: 'paragraph', text: r.continuous, tone: 'muted' });
   }
   if (view.margin) blocks.push({ type: 'paragraph', text: view.margin, tone: 'muted' });
+  // What the ratio's CI allows in absolute terms, from the control arm's risk.
+  if (ctx.ev.absolute) blocks.push({ type: 'paragraph', text: ctx.ev.absolute.text, tone: 'muted' });
   // Differences the paper reports beside the main effect (e.g. the risk difference), when not already a result line.
   const shown = new Set(view.results.map((r) => r.effect));
   for (const e of o.otherEffects) {
@@ -58,7 +60,7 @@ export function primarySlides(ctx: StoryContext): Slide[] {
     title: 'Primary outcome',
     subtitle: o.name,
     blocks,
-    notes: [o.definition, o.notes, ...[o.effect, ...o.otherEffects].filter((e) => e?.reported).map((e) => formatEffect(e!))].filter((x): x is string => !!x),
+    notes: [o.definition, o.notes, ctx.ev.absolute ? `Absolute terms: ${ctx.ev.absolute.method}.` : undefined, ...[o.effect, ...o.otherEffects].filter((e) => e?.reported).map((e) => formatEffect(e!))].filter((x): x is string => !!x),
   });
 }
 

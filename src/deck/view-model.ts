@@ -5,7 +5,8 @@
 //
 //   title → question (PICO) → background → design → population → baseline → intervention
 //   → primary → key results (+ one chart) → validity & RoB 2 → strengths &
-//   limitations → numbers that matter → what to believe → controversies →
+//   limitations → numbers that matter → how fragile → what to believe →
+//   words vs numbers → controversies →
 //   discussion → bottom line ║ Backup: all results, baseline in full, every other chart,
 //   validity in detail, RoB 2 support, what the paper says, audit, references
 import { deriveEvidence } from '../evidence/derive.js';
@@ -15,7 +16,7 @@ import { discussionQuestions } from './discussion.js';
 import { buildEvidenceView, type EvidenceView } from './evidence-view.js';
 import { formatCI, formatEstimate, formatP, headline } from './format.js';
 import { occasionView, type Occasion, type OccasionView } from './occasion.js';
-import { auditSlides, bayesSlides, numbersSlides, strengthsSlides, validityDetailSlides, validitySlides } from './slides-appraisal.js';
+import { auditSlides, bayesSlides, claimSlides, numbersSlides, strengthsSlides, validityDetailSlides, validitySlides } from './slides-appraisal.js';
 import { bottomLineSlides, controversyAndDiscussionSlides, referenceSlides, summarySlides } from './slides-closing.js';
 import { baselineSlides, designSlides, interventionSlides, populationSlides } from './slides-methods.js';
 import { backgroundSlides, questionSlides, titleSlide } from './slides-opening.js';
@@ -74,6 +75,8 @@ export function buildViewModel(trial: Trial, charts: DeckChart[], evidence: Evid
     primary: trial.results.find((o) => o.role === 'primary') ?? trial.results[0],
   };
   const backup = options.backup !== 'none';
+  const bayes = bayesSlides(ctx);
+  const claims = claimSlides(ctx);
   const story: Slide[] = [
     titleSlide(ctx),
     ...questionSlides(ctx),
@@ -87,7 +90,8 @@ export function buildViewModel(trial: Trial, charts: DeckChart[], evidence: Evid
     ...validitySlides(ctx),
     ...strengthsSlides(ctx),
     ...numbersSlides(ctx),
-    ...bayesSlides(ctx),
+    ...bayes.slides,
+    ...claims.story,
     ...controversyAndDiscussionSlides(ctx),
     ...bottomLineSlides(ctx),
   ];
@@ -97,7 +101,8 @@ export function buildViewModel(trial: Trial, charts: DeckChart[], evidence: Evid
         { id: 'backup', section: 'backup', layout: 'divider', title: 'Backup slides', blocks: [], notes: ['Details for questions from the room: every result, every chart, the validity appraisal in full and the references.'], textStep: 0 } satisfies Slide,
         ...fullResultsSlides(ctx),
         ...baselineSlides(ctx, 'backup'),
-        ...charts.filter((c) => !STORY_CHARTS.includes(c.id)).map((c) => chartSlide(c, 'backup')),
+        ...charts.filter((c) => !STORY_CHARTS.includes(c.id) || (c.id === 'bayes' && !bayes.chartInStory)).map((c) => chartSlide(c, 'backup')),
+        ...claims.backup,
         ...validityDetailSlides(ctx),
         ...summarySlides(ctx),
         ...auditSlides(ctx),
@@ -116,13 +121,19 @@ export function buildViewModel(trial: Trial, charts: DeckChart[], evidence: Evid
   };
 }
 
-/** Titles are unique (PPTX navigation and screen readers rely on it): a repeated chart title gets its section. */
+/**
+ * Titles are unique (PPTX navigation and screen readers rely on it): a chart
+ * whose title repeats a slide's (the Bayesian chart in the backup) says it is
+ * the chart; anything else repeated is numbered.
+ */
 function uniqueTitles(slides: Slide[]): Slide[] {
   const seen = new Map<string, number>();
   return slides.map((s) => {
-    const n = (seen.get(s.title) ?? 0) + 1;
-    seen.set(s.title, n);
-    return n === 1 ? s : { ...s, title: `${s.title} (${n})` };
+    let title = s.title;
+    if (seen.has(title) && s.layout === 'chart') title = `${title} (chart)`;
+    const n = (seen.get(title) ?? 0) + 1;
+    seen.set(title, n);
+    return n === 1 && title === s.title ? s : { ...s, title: n === 1 ? title : `${title} (${n})` };
   });
 }
 

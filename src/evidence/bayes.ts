@@ -3,13 +3,17 @@
 // a normal likelihood for the log ratio, normal priors, conjugate update.
 //   likelihood   mean ln(estimate), SE = (ln U − ln L) / (2 z)
 //   flat         posterior = likelihood
-//   neutral      mean 0, 95% of the mass between ratios 0.5 and 2
-//   sceptical    mean 0, only 5% probability of the MCID effect or better
-//   enthusiastic mean at the MCID, only 5% probability of no benefit or harm
+//   sceptical    mean 0, only 5% probability beyond the design effect
+//   enthusiastic mean at the design effect, only 5% probability of no benefit
+//   neutral      mean 0, 95% of the mass between ratios 0.5 and 2 (optional)
+// Wijeysundera et al. (J Clin Epidemiol 2009) for the prior definitions. The
+// design effect (what the trial was powered for) sets the priors; it is not
+// an MCID: a threshold is called MCID only when the presenter sets one.
 import { TrialdeckError } from '../errors.js';
-import type { BenefitDirection, EffectMeasure } from '../trial/schema.js';
+import { EFFECT_MEASURES, type BenefitDirection, type EffectMeasure } from '../trial/schema.js';
 import { normalCdf, normalPdf, normalSf, Z95, zForLevel } from './normal.js';
-import type { BayesResult, DensityPoint, PosteriorSummary, PriorName } from './types.js';
+import { oppositeWording } from './outcome-words.js';
+import type { BayesPriorNote, BayesResult, BayesThreshold, DensityPoint, PosteriorSummary, PriorName } from './types.js';
 
 export interface ReportedRatio {
   measure: EffectMeasure;
@@ -23,17 +27,33 @@ export interface ReportedRatio {
 export interface BayesOptions {
   benefit?: BenefitDirection | null;
   /**
-   * Minimal clinically important difference as a ratio. Only its size is used
-   * (1.75 and 1/1.75 are the same MCID); it is placed on the benefit side of 1.
+   * The presenter's minimal clinically important difference as a ratio
+   * (`evidence.mcid`). Only its size is used (1.3 and 1/1.3 are the same);
+   * it is placed on the benefit side of 1. Called "MCID" only when set here.
    */
   mcid?: number | null;
   mcidSource?: 'user' | 'design';
+  /**
+   * The effect the trial was powered for (e.g. sHR 1.75). It sets the
+   * sceptical and enthusiastic priors; it is not an MCID. Falls back to `mcid`.
+   */
+  designEffect?: number | null;
+  /** Outcome name, to word the opposite direction ("fewer successful weanings"). */
+  outcome?: string;
+  /**
+   * Include the neutral prior (95% between 0.5 and 2). 'auto' (default): only
+   * when it would not duplicate the sceptical prior (SDs within 25%).
+   */
+  neutral?: boolean | 'auto';
 }
 
 /** One-sided 95% quantile: 5% of a normal lies beyond mean + 1.645 sd. */
 const Z_ONE_SIDED_95 = zForLevel(0.9);
 /** Neutral prior: ±z·sd spans ln 0.5 to ln 2. */
 export const NEUTRAL_PRIOR_SD = Math.LN2 / Z95;
+/** Default thresholds when no MCID is set: small (10%) and larger (25%) relative changes, named as the numbers they are. */
+export const SMALL_EFFECT = { higher: 1.1, lower: 0.9 } as const;
+export const LARGER_EFFECT = { higher: 1.25, lower: 0.8 } as const;
 
 function invalid(message: string): TrialdeckError {
   return new TrialdeckError('DATA_INVALID', message);
@@ -48,38 +68,95 @@ export function orientMcid(mcid: number | null | undefined, benefit: BenefitDire
   return Math.exp(benefit === 'higher' ? size : -size);
 }
 
+const num = (x: number): string => String(Number(x.toFixed(2)));
+const r2 = (x: number): string => x.toFixed(2);
+
+function thresholdsFor(measure: EffectMeasure, benefit: BenefitDirection | null, mcid: number | null, outcome: string | undefined): BayesThreshold[] {
+  const t = (id: BayesThreshold['id'], ratio: number, side: 'above' | 'below', meaning: string): BayesThreshold => ({
+    id,
+    ratio,
+    side,
+    label: `P(${measure} ${side === 'above' ? '>' : '<'} ${num(ratio)})`,
+    meaning,
+  });
+  if (!benefit) return [t('above-1', 1, 'above', `${measure} above 1`), t('below-1', 1, 'below', `${measure} below 1`)];
+  const good = benefit === 'higher' ? 'above' : 'below';
+  const bad = benefit === 'higher' ? 'below' : 'above';
+  const opposite = outcome ? oppositeWording(outcome, benefit) : 'the opposite of benefit';
+  const out = [t('benefit', 1, good, 'any benefit')];
+  if (mcid !== null) out.push(t('benefit-mcid', mcid, good, `benefit beyond the MCID (${measure} ${num(mcid)})`));
+  else {
+    out.push(t('benefit-small', SMALL_EFFECT[benefit], good, `benefit beyond ${measure} ${num(SMALL_EFFECT[benefit])}`));
+    out.push(t('benefit-larger', LARGER_EFFECT[benefit], good, `benefit beyond ${measure} ${num(LARGER_EFFECT[benefit])}`));
+  }
+  const against = benefit === 'higher' ? SMALL_EFFECT.lower : SMALL_EFFECT.higher;
+  out.push(t('opposite', 1, bad, opposite));
+  out.push(t('opposite-small', against, bad, `${opposite}, beyond ${measure} ${num(against)}`));
+  return out;
+}
+
 export function bayesianReanalysis(ratio: ReportedRatio, options: BayesOptions = {}): BayesResult {
-  const { lower, upper, estimate } = ratio;
+  const { lower, upper, estimate, measure } = ratio;
   const level = ratio.level ?? 0.95;
   if (!(lower > 0 && upper > lower)) throw invalid(`expected a ratio CI with 0 < lower < upper, got ${lower} to ${upper}`);
   if (estimate !== undefined && !(estimate > 0)) throw invalid(`expected a ratio estimate > 0, got ${estimate}`);
   const benefit = options.benefit ?? null;
   const mcid = orientMcid(options.mcid, benefit);
+  const design = orientMcid(options.designEffect ?? options.mcid, benefit);
 
-  const sd = (Math.log(upper) - Math.log(lower)) / (2 * zForLevel(level));
+  const z = zForLevel(level);
+  const sd = (Math.log(upper) - Math.log(lower)) / (2 * z);
   const fromMidpoint = estimate === undefined;
   const mean = fromMidpoint ? (Math.log(lower) + Math.log(upper)) / 2 : Math.log(estimate);
 
-  const priors: { name: PriorName; mean: number; sd: number }[] = [{ name: 'neutral', mean: 0, sd: NEUTRAL_PRIOR_SD }];
-  if (mcid !== null) {
-    const logMcid = Math.log(mcid);
-    const spread = Math.abs(logMcid) / Z_ONE_SIDED_95;
-    priors.push({ name: 'sceptical', mean: 0, sd: spread }, { name: 'enthusiastic', mean: logMcid, sd: spread });
+  const notes: BayesPriorNote[] = [{ prior: 'flat', text: 'no prior information: the posterior is the likelihood of the reported result' }];
+  const omitted: BayesPriorNote[] = [];
+  const priors: { name: PriorName; mean: number; sd: number }[] = [];
+  const neutralText = `centred on ${measure} 1.00, 95% probability between 0.50 and 2.00 (SD ${NEUTRAL_PRIOR_SD.toFixed(3)} on the log scale)`;
+  let spread: number | null = null;
+  if (design !== null) {
+    const logDesign = Math.log(design);
+    spread = Math.abs(logDesign) / Z_ONE_SIDED_95;
+    const what = options.designEffect ? 'the design effect' : 'the MCID';
+    priors.push({ name: 'sceptical', mean: 0, sd: spread }, { name: 'enthusiastic', mean: logDesign, sd: spread });
+    notes.push(
+      { prior: 'sceptical', text: `centred on no effect (${measure} 1.00), 5% probability beyond ${what} ${measure} ${r2(design)} (SD ${spread.toFixed(3)} on the log scale)` },
+      { prior: 'enthusiastic', text: `centred on ${what} ${measure} ${r2(design)}, 5% probability of no benefit (SD ${spread.toFixed(3)} on the log scale)` },
+    );
+  }
+  const wantNeutral = options.neutral ?? 'auto';
+  const duplicate = spread !== null && Math.abs(Math.log(NEUTRAL_PRIOR_SD / spread)) < Math.log(1.25);
+  if (wantNeutral === true || (wantNeutral === 'auto' && !duplicate)) {
+    priors.unshift({ name: 'neutral', mean: 0, sd: NEUTRAL_PRIOR_SD });
+    notes.splice(1, 0, { prior: 'neutral', text: neutralText });
+  } else if (duplicate) {
+    omitted.push({ prior: 'neutral', text: `neutral prior (${neutralText}) left out: it is practically the sceptical prior here, so its row would repeat that one` });
   }
 
-  const posteriors: PosteriorSummary[] = [summarise('flat', null, null, mean, sd, benefit, mcid)];
+  const thresholds = thresholdsFor(measure, benefit, mcid, options.outcome);
+  const posteriors: PosteriorSummary[] = [summarise('flat', null, null, mean, sd, benefit, mcid, thresholds)];
   for (const p of priors) {
     const precision = 1 / p.sd ** 2 + 1 / sd ** 2;
     const postMean = (p.mean / p.sd ** 2 + mean / sd ** 2) / precision;
-    posteriors.push(summarise(p.name, p.mean, p.sd, postMean, Math.sqrt(1 / precision), benefit, mcid));
+    posteriors.push(summarise(p.name, p.mean, p.sd, postMean, Math.sqrt(1 / precision), benefit, mcid, thresholds));
   }
-
+  const pct = `${Number((level * 100).toFixed(1))}%`;
+  const centre = fromMidpoint ? `the CI's geometric midpoint ${r2(Math.exp(mean))}` : `ln ${num(estimate)}`;
   return {
-    measure: ratio.measure,
+    measure,
+    measureName: EFFECT_MEASURES[measure],
     benefit,
     likelihood: { mean, sd, fromMidpoint },
+    reported: { estimate: estimate ?? null, lower, upper, level },
     mcid,
     mcidSource: mcid === null ? null : (options.mcidSource ?? 'user'),
+    designEffect: options.designEffect ? design : null,
+    thresholds,
+    priors: notes,
+    omitted,
+    approximation:
+      `Normal approximation on the log scale: ln ${measure} ~ N(${centre}, ${sd.toFixed(3)}²), ` +
+      `SE = (ln ${num(upper)} − ln ${num(lower)}) / (2 × ${z.toFixed(2)}) from the reported ${pct} CI; normal priors, conjugate update.`,
     posteriors,
   };
 }
@@ -92,6 +169,7 @@ function summarise(
   sd: number,
   benefit: BenefitDirection | null,
   mcid: number | null,
+  thresholds: readonly BayesThreshold[],
 ): PosteriorSummary {
   // P(ratio < 1) = P(log ratio < 0); each tail from its own side for precision.
   const pRatioBelow1 = normalCdf(-mean / sd);
@@ -107,6 +185,10 @@ function summarise(
       pBenefitBeyondMcid = benefit === 'higher' ? normalSf(z) : normalCdf(z);
     }
   }
+  const probabilities = thresholds.map((t) => {
+    const z = (Math.log(t.ratio) - mean) / sd;
+    return t.side === 'above' ? normalSf(z) : normalCdf(z);
+  });
   return {
     prior,
     priorMean,
@@ -121,6 +203,7 @@ function summarise(
     pBenefit,
     pHarm,
     pBenefitBeyondMcid,
+    probabilities,
   };
 }
 

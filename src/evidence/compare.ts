@@ -7,7 +7,7 @@
 //         ├─ ratio effect + CI for this pair? ─► Bayesian re-reading
 //         └─ margin (non-inferiority / equivalence)? ─► P(within the margin)
 import type { Diagnostic } from '../errors.js';
-import { armLabel, comparisonLabel, effectComparison, sameComparison, type outcomeComparisons } from '../trial/comparisons.js';
+import { armLabel, comparisonArms, comparisonLabel, effectComparison, sameComparison } from '../trial/comparisons.js';
 import { isRatioMeasure, type Comparison, type Effect, type Outcome, type Trial } from '../trial/schema.js';
 import { bayesianReanalysis } from './bayes.js';
 import { countsAreValid } from './counts.js';
@@ -27,9 +27,10 @@ export interface PairContext {
   outcome: Outcome;
   /** `results[i]`. */
   path: string;
-  /** MCID (ratio) for the Bayesian re-reading, with where it came from. */
+  /** The presenter's MCID (ratio, `evidence.mcid`) for the Bayesian re-reading: only this one is called MCID. */
   mcid: number | null;
-  mcidSource: 'user' | 'design';
+  /** The effect the trial was powered for (primary outcome only): it sets the sceptical and enthusiastic priors. */
+  designEffect: number | null;
   warnings: Diagnostic[];
 }
 
@@ -62,17 +63,28 @@ export function ratioEffect(effects: readonly (Effect | undefined)[]): Effect | 
   return null;
 }
 
-/** Event counts of the pair, or null (with a warning for impossible counts). */
+/** Event counts of the pair (summed over a factor level's arms), or null (with a warning for impossible counts). */
 export function pairCounts(c: Comparison, ctx: PairContext): PairCounts | null {
-  const e = ctx.outcome.arms[c.arm];
-  const k = ctx.outcome.arms[c.vs];
-  if (e?.kind !== 'events' || k?.kind !== 'events') return null;
-  const exp = { events: e.events, total: e.total };
-  const comp = { events: k.events, total: k.total };
-  if (countsAreValid(exp) && countsAreValid(comp)) return { exp, comp };
-  const bad = countsAreValid(exp) ? c.vs : c.arm;
-  ctx.warnings.push({ level: 'warning', code: 'evidence/impossible-counts', path: `${ctx.path}.arms.${bad}.events`, message: 'more events than patients: risks, NNT and fragility skipped' });
-  return null;
+  const sides = comparisonArms(ctx.trial, c);
+  if (!sides) return null;
+  const sum = (ids: string[]): ArmCounts | null => {
+    let events = 0;
+    let total = 0;
+    for (const id of ids) {
+      const q = ctx.outcome.arms[id];
+      if (q?.kind !== 'events') return null;
+      if (!countsAreValid(q)) {
+        ctx.warnings.push({ level: 'warning', code: 'evidence/impossible-counts', path: `${ctx.path}.arms.${id}.events`, message: 'more events than patients: risks, NNT and fragility skipped' });
+        return null;
+      }
+      events += q.events;
+      total += q.total;
+    }
+    return { events, total };
+  };
+  const exp = sum(sides.arm);
+  const comp = sum(sides.vs);
+  return exp && comp ? { exp, comp } : null;
 }
 
 /** The effects (with their JSON paths) that report this pair. */
@@ -97,7 +109,7 @@ export function compareArms(c: Comparison, headline: boolean, ctx: PairContext):
   if (ratio?.ci) {
     bayes = bayesianReanalysis(
       { measure: ratio.measure, estimate: ratio.estimate, lower: ratio.ci.lower, upper: ratio.ci.upper, level: ratio.ci.level },
-      { benefit: outcome.benefit ?? null, mcid: ctx.mcid, mcidSource: ctx.mcidSource },
+      { benefit: outcome.benefit ?? null, mcid: ctx.mcid, mcidSource: 'user', designEffect: ctx.designEffect, outcome: outcome.name },
     );
   }
   const boundary = bayes && ratio ? marginBoundary(trial, outcome, ratio) : null;
@@ -118,7 +130,7 @@ export function compareArms(c: Comparison, headline: boolean, ctx: PairContext):
 }
 
 /** The headline pair of an outcome: the main effect's comparison, else the first pair. */
-export function headlineComparison(trial: Trial, outcome: Outcome, pairs: ReturnType<typeof outcomeComparisons>): Comparison | null {
+export function headlineComparison(trial: Trial, outcome: Outcome, pairs: readonly Comparison[]): Comparison | null {
   const main = outcome.effect && effectComparison(trial, outcome.effect);
   return pairs.find((p) => main && sameComparison(p, main)) ?? pairs[0] ?? null;
 }

@@ -20,3 +20,11 @@ export { auditTrial, auditOutcome, auditSummary, eventCounts, AUDIT_THRESHOLDS }
 export { erf, erfc, normalCdf, normalSf, normalPdf, normalQuantile, twoSidedP, zForLevel, Z95 } from './normal.js';
 export { assertCounts, countsAreValid } from './counts.js';
 export * from './types.js';
+// Issue 12: absolute translation, power, one number per quantity, fragility scope, words vs numbers.
+export { absoluteTranslation, translateRisk, type RatioWithCi } from './absolute-risk.js';
+export { schoenfeldEvents, schoenfeldDetectableHr, twoProportionsPerArm, detectableProportion, powerCheck, type PowerOptions, type PowerCheckInput } from './power.js';
+export { chooseQuantity, signedPoints, type ChosenQuantity, type QuantityKind } from './quantity.js';
+export { fragilityEntries, fragilityNotApplicable, reportedSignificant } from './fragility-scope.js';
+export { findClaims, MAX_FLAGS, type ClaimContext } from './claims.js';
+export { SPIN_CATEGORIES, isSpinCategory, type SpinCategory } from './claim-patterns.js';
+export { outcomeNoun, oppositeWording, outcomeKeywords } from './outcome-words.js';

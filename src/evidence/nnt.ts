@@ -30,7 +30,7 @@ export function formatNntValue(v: NntValue): string {
  * says which way is good: 'lower' (death: fewer events is better) flips the
  * sign, so a higher risk in the experimental arm becomes a harm.
  */
-export function numberNeededToTreat(rd: DifferenceEstimate, benefit: BenefitDirection): NntResult {
+export function numberNeededToTreat(rd: Pick<DifferenceEstimate, 'estimate' | 'lower' | 'upper' | 'level'>, benefit: BenefitDirection): NntResult {
   // `0 - x`, not `-x`: −0 would not survive a JSON round trip.
   const flip = benefit === 'lower';
   const estimate = flip ? 0 - rd.estimate : rd.estimate;
@@ -60,6 +60,9 @@ export function numberNeededToTreat(rd: DifferenceEstimate, benefit: BenefitDire
     ciText = parts.join(' to ');
   }
   const estimateText = formatNntValue(point);
+  const text = `${estimateText} (${ciLabel(rd.level)} ${ciText})`;
+  // Altman: with a CI through 0 the point NNT is not worth a number of its own.
+  const showPoint = !throughInfinity;
   return {
     benefit,
     benefitDifference: { estimate, lower, upper },
@@ -69,6 +72,8 @@ export function numberNeededToTreat(rd: DifferenceEstimate, benefit: BenefitDire
     level: rd.level,
     estimateText,
     ciText,
-    text: `${estimateText} (${ciLabel(rd.level)} ${ciText})`,
+    text,
+    showPoint,
+    slideText: showPoint ? text : `no clear difference (${ciLabel(rd.level)} ${ciText})`,
   };
 }

@@ -3,6 +3,7 @@
 // `Evidence` can be cached, snapshotted and handed to templates as is.
 import type { Diagnostic } from '../errors.js';
 import type { BenefitDirection, EffectMeasure, Hypothesis, OutcomeRole } from '../trial/schema.js';
+import type { SpinCategory } from './claim-patterns.js';
 import type { ContinuousView } from './continuous.js';
 import type { Verdict } from './verdict.js';
 
@@ -74,6 +75,13 @@ export interface NntResult {
   ciText: string;
   /** e.g. "NNTH 11 (95% CI NNTB 520 to ∞ to NNTH 6)". */
   text: string;
+  /**
+   * False when the CI of the difference includes 0: a point NNT then means
+   * nothing ("NNTB 2101" for a null result), so slides show `slideText`.
+   */
+  showPoint: boolean;
+  /** What a slide shows: `text` when `showPoint`, else "no clear difference (95% CI NNTB 8 to ∞ to NNTH 8)". */
+  slideText: string;
 }
 
 // ── Fragility ────────────────────────────────────────────────────────────────
@@ -97,6 +105,20 @@ export interface FragilityResult {
   /** Most flips tried per direction. */
   cap: number;
   text: string;
+}
+
+/** Fragility for one outcome, or why it does not apply (issue 12). */
+export interface FragilityEntry {
+  outcomeIndex: number;
+  outcome: string;
+  role: OutcomeRole;
+  /** False for time-to-event, competing-risks or adjusted analyses: crude 2×2 counts are not what was tested. */
+  applies: boolean;
+  /** Why it does not apply, or why no index was computed; a sentence for the slide. Null when `result` is set. */
+  reason: string | null;
+  result: FragilityResult | null;
+  /** How to read it, with its source (Walsh 2014; Khan 2020 for the reverse index). */
+  meaning: string;
 }
 
 // ── Bayesian re-reading ─────────────────────────────────────────────────────
@@ -123,19 +145,53 @@ export interface PosteriorSummary {
   pRatioAbove1: number;
   /** Null when the outcome's benefit direction is unknown. */
   pBenefit: number | null;
+  /** P(the opposite of benefit): for a good outcome (weaning) fewer of them, not a safety harm. */
   pHarm: number | null;
-  /** Null when no MCID is known. */
+  /** Null unless an MCID was set by the presenter (`evidence.mcid`). */
   pBenefitBeyondMcid: number | null;
+  /** P(each of `BayesResult.thresholds`), in the same order. */
+  probabilities: number[];
+}
+
+export type BayesThresholdId = 'benefit' | 'benefit-small' | 'benefit-larger' | 'benefit-mcid' | 'opposite' | 'opposite-small' | 'above-1' | 'below-1';
+
+/** A posterior probability worth a column: P(ratio beyond `ratio` on `side`). */
+export interface BayesThreshold {
+  id: BayesThresholdId;
+  ratio: number;
+  side: 'above' | 'below';
+  /** The number as it is: "P(sHR > 1.1)". */
+  label: string;
+  /** What it means for this outcome: "any benefit", "fewer successful VA-ECMO weanings". */
+  meaning: string;
+}
+
+export interface BayesPriorNote {
+  prior: PriorName;
+  /** "centred on sHR 1.00, 5% probability beyond the design effect sHR 1.75 (SD 0.340 on the log scale)" */
+  text: string;
 }
 
 export interface BayesResult {
   measure: EffectMeasure;
+  /** "subdistribution hazard ratio". */
+  measureName: string;
   benefit: BenefitDirection | null;
   /** Normal likelihood on the log scale, from the reported estimate and CI. */
   likelihood: { mean: number; sd: number; fromMidpoint: boolean };
-  /** MCID as a ratio on the benefit side of 1 (e.g. 1.75, or 1/1.75 when lower is better). */
+  /** The reported ratio as given: the flat row quotes it rather than its symmetric approximation. */
+  reported: { estimate: number | null; lower: number; upper: number; level: number };
+  /** The presenter's MCID (`evidence.mcid`) as a ratio on the benefit side of 1; never the design effect. */
   mcid: number | null;
   mcidSource: 'user' | 'design' | null;
+  /** The effect the trial was powered for, on the benefit side of 1: it sets the sceptical and enthusiastic priors. */
+  designEffect: number | null;
+  thresholds: BayesThreshold[];
+  /** How each prior used here is defined, and why any was left out. */
+  priors: BayesPriorNote[];
+  omitted: BayesPriorNote[];
+  /** "Normal approximation on the log scale: ln sHR ~ N(ln 1.02, 0.161²), SE = (ln 1.39 − ln 0.74)/(2 × 1.96)." */
+  approximation: string;
   posteriors: PosteriorSummary[];
 }
 
@@ -146,6 +202,63 @@ export interface DensityPoint {
   curve: 'posterior' | 'prior';
   /** Density with respect to the log ratio, so curves compare on a log axis. */
   density: number;
+}
+
+// ── Absolute translation and power (issue 12) ─────────────────────────────
+
+/** A ratio primary carried to absolute risks through the control arm's risk. */
+export interface AbsoluteTranslation {
+  measure: 'HR' | 'sHR' | 'RR' | 'OR';
+  measureName: string;
+  method: 'p1 = 1 − (1 − p0)^HR' | 'p1 = p0 × RR' | 'odds1 = odds0 × OR';
+  control: { events: number; total: number; risk: number };
+  ratio: { estimate: number; lower: number; upper: number; level: number };
+  /** Experimental-arm risk at the estimate and at each CI limit (proportions). */
+  risk: { estimate: number; lower: number; upper: number };
+  /** Experimental minus control, at the estimate and each CI limit (proportions). */
+  difference: { estimate: number; lower: number; upper: number };
+  /** One sentence for the primary-outcome slide. */
+  text: string;
+}
+
+/** The effect the trial was powered for against the effect it could detect. */
+export interface PowerCheck {
+  method: 'schoenfeld' | 'two-proportions';
+  power: number;
+  alpha: number;
+  /** What the design assumed, as the paper states it. */
+  assumed: { measure: EffectMeasure | null; value: number | null; text: string };
+  /** Events (Schoenfeld) or patients per arm (two proportions) the result rests on. */
+  events: number | null;
+  perArm: number | null;
+  controlRisk: number | null;
+  /** Detectable ratio (Schoenfeld) or experimental-arm risk (two proportions) on the benefit side. */
+  detectable: number;
+  /** For two proportions: the detectable difference in risk (proportion); null for ratios. */
+  detectableDifference: number | null;
+  assumedText: string;
+  detectableText: string;
+}
+
+// ── Words vs numbers (claims.ts) ────────────────────────────────────────
+
+export interface ClaimFlag {
+  /** One of SPIN_CATEGORIES (claim-patterns.ts), after Boutron et al. 2010. */
+  category: SpinCategory;
+  categoryLabel: string;
+  /** The sentence exactly as the source has it: never rewritten, never cut. */
+  sentence: string;
+  /** The words that make the claim, e.g. "increased", "identical". */
+  claim: string;
+  /** JSON path of the field, e.g. `resultsSummary[2]`. */
+  path: string;
+  outcomeIndex: number | null;
+  outcome: string | null;
+  /** The numbers the claim is set against: "RR 2.06 (95% CI 0.97 to 4.37); RD +9.2 points (…; reported)". */
+  ciText: string;
+  message: string;
+  /** 1-based line of the sentence in the input file, filled in by `trialdeck check` when it can be found. */
+  line?: number;
 }
 
 // ── Audit ────────────────────────────────────────────────────────────────────
@@ -269,10 +382,18 @@ export interface Evidence {
   /** One entry per `trial.results[i]`, in the same order. */
   outcomes: OutcomeEvidence[];
   primaryIndex: number | null;
-  /** Fragility (or reverse fragility) of the primary outcome, when it has event counts. */
+  /** Fragility (or reverse fragility) of the primary outcome, when it has event counts and the index applies. */
   fragility: (FragilityResult & { outcomeIndex: number }) | null;
   /** Non-inferiority primary: fragility against the margin, or why not. Null for superiority. */
   marginFragility: MarginFragility | null;
+  /** The primary (applicable or not, with the reason) and every significant binary secondary or safety outcome. */
+  fragilities: FragilityEntry[];
+  /** The primary's ratio in absolute terms (p0 from the comparator arm); null without a ratio and counts. */
+  absolute: AbsoluteTranslation | null;
+  /** The design's assumed effect beside the effect the primary's data could detect. */
+  power: PowerCheck | null;
+  /** Claims in the trial's prose that its numbers do not carry (words vs numbers). */
+  claims: ClaimFlag[];
   audit: AuditFinding[];
   warnings: Diagnostic[];
 }

@@ -132,7 +132,8 @@ export function inferComparisons(arms: readonly ArmLike[], results: OutcomeInput
       const allNotes = normaliseCell(outcome.notes ?? '');
       // …minus the clause that leads into that effect ("In the ITT population: HR 0.88"), which is its own.
       const notesHead = firstNote ? allNotes.slice(0, Math.max(0, allNotes.indexOf(firstNote.slice(0, 12)))).split(/(?<=[.;])\s+/).slice(0, -1).join(' ') : allNotes;
-      settle(main, readComparison(cellText, arms, resolvedControl) ?? fromHeader, readPopulation(`${cellText} ${outcome.name}`) ?? readPopulation(notesHead), `results[${i}].effect`);
+      const pair = readComparison(cellText, arms, resolvedControl) ?? readComparison(notesHead, arms, resolvedControl) ?? fromHeader;
+      settle(main, pair, readPopulation(`${cellText} ${outcome.name}`) ?? readPopulation(notesHead), `results[${i}].effect`);
     }
     // Note effects keep their text as read from the normalised cell.
     const notes = normaliseCell(outcome.notes ?? '');

@@ -46,11 +46,13 @@ export function readFactors(text: string): { name: string; levels: string[] }[] 
 }
 
 const FACTORIAL = /\bfactorial\b|\b2\s*[×x]\s*2\b|\btwo-by-two\b|\b2-by-2\b/i;
-const CLUSTER = /\bcluster[- ](?:randomi[sz]ed|randomi[sz]ation|trial|design|rct)\b|\brandomi[sz]ed by (?:cluster|site|hospital|practice|ward|village|school)\b|\b(?:clusters?|sites|hospitals|practices|wards|villages|schools|communities|icus)\b(?:\s+\w+){0,3}\s+(?:were|was)\s+randomi[sz]ed\b/i;
+const CLUSTER = /\bcluster[- ](?:randomi[sz]ed|randomi[sz]ation|trial|design|rct)\b|\brandomi[sz]ed by (?:cluster|site|hospital|practice|ward|village|school)\b|\b(?:clusters|hospitals|practices|wards|villages|schools|communities|ICUs|nursing homes|care homes)\s+(?:were|was)\s+randomi[sz]ed\b/i;
+/** "Patients at 24 hospitals were randomised" randomises patients, not hospitals. */
+const PATIENTS_AT = /\b(?:patients|participants|adults|children|women|men|subjects)\s+(?:in|at|from|across)\s+(?:\d[\d,]*\s+)?(?:\w+\s+){0,2}(?:hospitals|practices|wards|ICUs|sites|centres|centers)\s+(?:were|was)\s+randomi[sz]ed/i;
 // "crossover" alone also means switching arms in a parallel trial ("crossover to open-label drug").
 const CROSSOVER = /\bcross-?over (?:design|trial|study)\b|\brandomi[sz]ed,?(?:\s+[\w-]+,?){0,3}\s+cross-?over\b|\b(?:two|three|four|2|3|4)[- ]period\b|\b(?:AB\/BA|2\s*[×x]\s*2 cross-?over)\b/i;
 const NON_INFERIORITY = /\bnon-?inferiority\b|\bnon-?inferior\b|\bnoninferiority\b/i;
-const EQUIVALENCE = /\bequivalence\b|\bequivalent\b(?= (?:design|trial|margin))/i;
+const EQUIVALENCE = /\bequivalence (?:trial|design|study|margins?|hypothesis|limits?|bounds?)\b|\b(?:tested|test) for equivalence\b|\bequivalence was (?:shown|declared|tested|assessed)\b/i;
 
 const NUMBER = String.raw`([−-]?\d+(?:[.·]\d+)?)`;
 const UNITS = String.raw`\s*(%|percentage points?|points?)?`;
@@ -90,7 +92,7 @@ export function inferDesignKind(lines: readonly SourceLine[]): DesignKind {
   for (const { text, line } of lines) {
     if (!out.type) {
       if (FACTORIAL.test(text)) out.type = { value: 'factorial', line };
-      else if (CLUSTER.test(text)) out.type = { value: 'cluster', line };
+      else if (CLUSTER.test(text) && !PATIENTS_AT.test(text)) out.type = { value: 'cluster', line };
       else if (CROSSOVER.test(text)) out.type = { value: 'crossover', line };
     }
     if (!out.hypothesis) {

@@ -47,16 +47,26 @@ export function sameComparison(a: Comparison, b: Comparison): boolean {
 
 /**
  * Every pair an outcome should be read for: the comparisons its effects name,
- * in order, then each other arm vs the control (unless that pair, either way
- * round, is already named). Empty when the control is unknown and no effect
+ * in order, then (except in factorial trials) each other arm vs the control
+ * (unless that pair, either way round, is already named). Empty when the control is unknown and no effect
  * says what it compares: nothing is compared by position.
  */
-export function outcomeComparisons(trial: Pick<Trial, 'arms' | 'design'>, outcome: Pick<Outcome, 'effect' | 'otherEffects'>): Comparison[] {
+export function outcomeComparisons(trial: Pick<Trial, 'arms' | 'design' | 'results'>, outcome: Pick<Outcome, 'effect' | 'otherEffects'>): Comparison[] {
   const out: Comparison[] = [];
   const has = (c: Comparison): boolean => out.some((o) => sameComparison(o, c) || sameComparison(o, { arm: c.vs, vs: c.arm }));
   for (const e of [outcome.effect, ...outcome.otherEffects]) {
     const c = e?.comparison;
     if (c && !has(c)) out.push(c);
+  }
+  // A factorial trial's cells are read as the paper reads them (factors, both vs neither), not each cell vs
+  // the control: an outcome that names no pair is read for the pairs the trial's other outcomes name.
+  if (trial.design.type === 'factorial') {
+    if (out.length > 0) return out;
+    for (const e of trial.results.flatMap((o) => [o.effect, ...o.otherEffects])) {
+      const c = e?.comparison;
+      if (c && !has(c)) out.push(c);
+    }
+    if (out.length > 0) return out;
   }
   const control = controlArm(trial).id;
   if (control === null) return out;
@@ -73,6 +83,20 @@ export function effectsFor(trial: Pick<Trial, 'arms' | 'design'>, outcome: Pick<
     const c = e && effectComparison(trial, e);
     return !!c && sameComparison(c, comparison);
   });
+}
+
+/**
+ * The arm ids on each side of a comparison: the two arms, or for a factor's
+ * levels the arms given that level (`design.factorial.factors[].arms`).
+ * Null when a side names neither an arm nor a mapped level.
+ */
+export function comparisonArms(trial: Pick<Trial, 'arms' | 'design'>, c: Comparison): { arm: string[]; vs: string[] } | null {
+  const ids = new Set(trial.arms.map((a) => a.id));
+  const factor = c.factor === undefined ? undefined : trial.design.factorial?.factors.find((f) => f.name === c.factor);
+  const side = (x: string): string[] | null => (ids.has(x) ? [x] : (factor?.arms?.[x] ?? null));
+  const arm = side(c.arm);
+  const vs = side(c.vs);
+  return arm && vs ? { arm, vs } : null;
 }
 
 export function armLabel(trial: Pick<Trial, 'arms'>, id: string): string {

@@ -21,6 +21,13 @@ export function checkDesign(trial: Trial): Found[] {
     out.push(warn('CONTROL_UNKNOWN', 'design.controlArm', `${trial.arms.length} arms and none is clearly the control: set design.controlArm or give each effect a comparison`));
   }
   const factors = new Set(factorial?.factors.map((f) => f.name) ?? []);
+  factorial?.factors.forEach((f, i) => {
+    for (const [level, armIds] of Object.entries(f.arms ?? {})) {
+      const path = `design.factorial.factors[${i}].arms.${level}`;
+      if (!f.levels.includes(level)) out.push(err('UNKNOWN_LEVEL', path, `expected a level of ${f.name} (${f.levels.join(', ')}), got "${level}"`));
+      armIds.forEach((id, j) => expectArm(id, `${path}[${j}]`));
+    }
+  });
 
   trial.results.forEach((outcome, i) => {
     const base = `results[${i}]`;
@@ -29,8 +36,18 @@ export function checkDesign(trial: Trial): Found[] {
       if (!effect) continue;
       const c = effect.comparison;
       if (c) {
-        expectArm(c.arm, `${where}.comparison.arm`);
-        expectArm(c.vs, `${where}.comparison.vs`);
+        const factor = c.factor === undefined ? undefined : factorial?.factors.find((f) => f.name === c.factor);
+        if (factor) {
+          // A factor's comparison may name its levels (the pooled arms) as well as arms.
+          for (const [key, id] of [['arm', c.arm], ['vs', c.vs]] as const) {
+            if (!ids.includes(id) && !factor.levels.includes(id)) {
+              out.push(err('UNKNOWN_ARM', `${where}.comparison.${key}`, `expected an arm id (${ids.join(', ')}) or a level of ${factor.name} (${factor.levels.join(', ')}), got "${id}"`));
+            }
+          }
+        } else {
+          expectArm(c.arm, `${where}.comparison.arm`);
+          expectArm(c.vs, `${where}.comparison.vs`);
+        }
         if (c.arm === c.vs) out.push(err('SELF_COMPARISON', `${where}.comparison`, `compares arm "${c.arm}" with itself`));
         if (c.factor !== undefined && !factors.has(c.factor)) {
           out.push(warn('UNKNOWN_FACTOR', `${where}.comparison.factor`, `expected a factor of design.factorial (${[...factors].join(', ') || 'none given'}), got "${c.factor}"`));

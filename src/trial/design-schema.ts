@@ -65,17 +65,31 @@ export const interactionSchema = z.strictObject({
 export const factorialSchema = z.strictObject({
   /** Each factor and its levels, e.g. { name: aspirin, levels: [aspirin, placebo tablets] }. */
   factors: z
-    .array(z.strictObject({ name: z.string().min(1, 'expected a non-empty string'), levels: z.array(z.string().min(1)).min(2, 'expected at least two levels') }))
+    .array(
+      z.strictObject({
+        name: z.string().min(1, 'expected a non-empty string'),
+        levels: z.array(z.string().min(1)).min(2, 'expected at least two levels'),
+        /**
+         * Which arms (the factorial cells) receive each level, so a factor's
+         * comparison pools them: { streptokinase: [sk-and-aspirin, sk-only], … }.
+         */
+        arms: z.record(z.string(), z.array(armIdSchema).min(1, 'expected at least one arm id')).optional(),
+      }),
+    )
     .min(1, 'expected at least one factor')
     .max(6, 'expected at most 6 factors'),
   /** The interaction between the factors, when the paper reports it. */
   interaction: interactionSchema.optional(),
 });
 
-/** What an effect compares: `arm` vs `vs`, both arm ids. */
+/**
+ * What an effect compares: `arm` vs `vs`, both arm ids; in a factorial trial
+ * with `factor`, they may be two levels of that factor (the pooled arms).
+ * Whether the ids exist is checked against the trial (consistency-design.ts).
+ */
 export const comparisonSchema = z.strictObject({
-  arm: armIdSchema,
-  vs: armIdSchema,
+  arm: z.string().min(1, 'expected an arm id'),
+  vs: z.string().min(1, 'expected an arm id'),
   /** Factorial trials: the factor this comparison belongs to (`design.factorial.factors[].name`). */
   factor: z.string().optional(),
 });

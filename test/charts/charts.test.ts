@@ -10,7 +10,7 @@ import { chartTrial, DEFAULT_SPEC_DIR, type Chart, type ChartSet } from '../../s
 import { TrialdeckError } from '../../src/errors.js';
 import { trialSchema, type TrialInput } from '../../src/trial/schema.js';
 import { findText, svgTexts } from './svg-text.js';
-import { DAPA_HF_INPUT, dapaHf, LEVOECMO_INPUT, levoecmo } from './trials.js';
+import { DAPA_HF_INPUT, dapaHf, LEVOECMO_INPUT, levoecmo, RELY_INPUT, rely } from './trials.js';
 
 const byId = (set: ChartSet, id: Chart['id']): Chart => {
   const c = set.charts.find((x) => x.id === id);
@@ -39,12 +39,13 @@ describe('the chart set', () => {
         expect(c.svg, c.id).toMatch(/^<svg [^>]*><title id="[\w-]+">[^<]+<\/title><desc id="[\w-]+">[^<]+<\/desc>/);
         expect(c.alt.length, c.id).toBeGreaterThan(60);
         expect(texts(c), c.id).toContain(source);
-        expect(c.width, c.id).toBeLessThanOrEqual(1150);
-        expect(c.height, c.id).toBeLessThanOrEqual(560);
+        // Drawn at the size of a chart slide's body (placement.ts), so no browser scaling.
+        expect(c.width, c.id).toBe(1160);
+        expect(c.height, c.id).toBeLessThanOrEqual(540);
         expect(c.svg, c.id).toMatch(new RegExp(`width="${c.width}" height="${c.height}"`));
         const sizes = [...c.svg.matchAll(/font-size="([\d.]+)px"/g)].map((m) => Number(m[1]));
         expect(sizes.length, c.id).toBeGreaterThan(0);
-        expect(Math.min(...sizes), c.id).toBeGreaterThanOrEqual(14);
+        expect(Math.min(...sizes), c.id).toBeGreaterThanOrEqual(18);
         const families = new Set([...c.svg.matchAll(/font-family="([^"]+)"/g)].map((m) => m[1]));
         expect([...families], c.id).toEqual([DEFAULT_CHART_THEME.font]);
         expect(c.svg, c.id).not.toContain('\u2026');
@@ -67,7 +68,7 @@ describe('arm colours', () => {
     const set = await chartTrial(levoecmo(), { theme });
     const count = (svg: string, attr: string, color: string): number => svg.split(`${attr}="${color}"`).length - 1;
     const events = byId(set, 'event-rates').svg;
-    // 10 binary outcomes: one bar per arm each, plus the legend symbol.
+    // 10 binary outcomes: one dot per arm each, plus the arm's symbol over its value column.
     expect(count(events, 'fill', '#123456')).toBe(11);
     expect(count(events, 'fill', '#a1b2c3')).toBe(11);
     const cont = byId(set, 'continuous').svg;
@@ -84,7 +85,7 @@ describe('arm colours', () => {
 });
 
 describe('event rates', () => {
-  it('labels every bar with its value and names both arms', () => {
+  it('prints every arm\'s value in its own column, headed by the arm', () => {
     const t = texts(byId(levo, 'event-rates'));
     for (const v of ['68.3% (69/101)', '68.3% (71/104)', '14.9% (15/101)', '20.2% (21/104)', '0.0% (0/101)', '3.8% (4/104)']) expect(t).toContain(v);
     expect(t).toContain('Levosimendan');
@@ -180,7 +181,7 @@ describe('spec folder', () => {
 
   it('reads templates from specDir (a department can restyle a chart)', async () => {
     const file = join(dir, 'forest.vl.json');
-    writeFileSync(file, readFileSync(file, 'utf8').replace('"strokeWidth": 2.5', '"strokeWidth": 7'));
+    writeFileSync(file, readFileSync(file, 'utf8').replace('"strokeWidth": 3', '"strokeWidth": 7'));
     const set = await chartTrial(dapaHf(), { specDir: dir });
     expect(byId(set, 'forest').svg).toContain('stroke-width="7"');
   });
@@ -208,4 +209,49 @@ describe('spec folder', () => {
 
 it('finds the primary label text in a chart by exact content', () => {
   expect(findText(byId(levo, 'event-rates').svg, 'Successful VA-ECMO weaning within 30 days (primary; competing risk)')?.attrs['font-weight']).toBe('bold');
+});
+
+describe('three arms (RE-LY)', () => {
+  const theme: ChartTheme = { ...DEFAULT_CHART_THEME, armColors: ['#111111', '#222222', '#333333'] };
+  let set: ChartSet;
+  beforeAll(async () => {
+    set = await chartTrial(rely(), { theme });
+  });
+
+  it('event rates show every arm, each in its own colour and shape, with a value column per arm', () => {
+    const c = byId(set, 'event-rates');
+    const t = texts(c);
+    for (const v of ['Dabigatran 110 mg', 'Dabigatran 150 mg', 'Warfarin', '1.5%', '1.1%', '1.7%', '2.7%', '3.1%', '3.4%']) expect(t, v).toContain(v);
+    // 2 outcomes: one dot per arm each, plus the arm's symbol over its value column.
+    for (const colour of theme.armColors) expect(c.svg.split(`fill="${colour}"`).length - 1, colour).toBe(3);
+    expect(c.alt).toContain('Stroke or systemic embolism: Dabigatran 110 mg 1.5%, Dabigatran 150 mg 1.1%, Warfarin 1.7%');
+  });
+
+  it('an arm has the same colour on every chart (flow boxes, event-rate dots)', () => {
+    for (const [k, colour] of theme.armColors.entries()) {
+      expect(byId(set, 'flow').svg.split(`stroke="${colour}"`).length - 1, `arm ${k + 1} in flow`).toBe(1);
+      expect(byId(set, 'event-rates').svg, `arm ${k + 1} in event rates`).toContain(`fill="${colour}"`);
+    }
+  });
+
+  it('continuous outcomes show every arm and keep a 90% CI a 90% CI', async () => {
+    const mean = (m: number, sd: number) => ({ kind: 'mean' as const, mean: m, sd });
+    const trial = trialSchema.parse({
+      ...RELY_INPUT,
+      results: [
+        ...RELY_INPUT.results,
+        {
+          name: 'Change in haemoglobin', unit: 'g/dL', benefit: 'higher',
+          arms: { 'dabigatran-110': mean(-0.4, 1.1), 'dabigatran-150': mean(-0.5, 1.2), warfarin: mean(-0.3, 1.0) },
+          effect: { measure: 'MD', estimate: -0.1, ci: { lower: -0.18, upper: -0.02, level: 0.9 }, comparison: { arm: 'dabigatran-110', vs: 'warfarin' } },
+        },
+      ],
+    });
+    const c = byId(await chartTrial(trial, { theme }), 'continuous');
+    const t = texts(c);
+    expect(t).toEqual(expect.arrayContaining(['Dabigatran 110 mg', 'Dabigatran 150 mg', 'Warfarin', '\u22120.4 (SD 1.1)', '\u22120.5 (SD 1.2)', '\u22120.3 (SD 1)', 'g/dL']));
+    expect(t).toContain('Difference (90% CI)');
+    expect(t.some((x) => /95%/.test(x))).toBe(false);
+    expect(c.alt).toContain('difference mean \u22120.1 (90% CI \u22120.18 to \u22120.02)');
+  });
 });

@@ -44,7 +44,7 @@ describe('layout robustness', () => {
         const { charts } = await chartTrial(trial);
         for (const c of charts) {
           expect(c.svg).not.toContain('\u2026');
-          expect(c.width).toBeLessThanOrEqual(1150);
+          expect(c.width).toBeLessThanOrEqual(1160);
           const shown = svgTexts(c.svg).map((t) => t.text);
           if (c.id === 'forest') for (const o of outs) expect(shown).toContain(o.name);
         }

@@ -159,5 +159,57 @@ export const KCCQ_RESPONDER = {
   effect: { measure: 'OR' as const, estimate: 1.15, ci: ci(1.08, 1.23) },
 };
 
+/**
+ * RE-LY: dabigatran 110 mg and 150 mg twice daily, each vs open-label warfarin
+ * (Connolly SJ et al. N Engl J Med 2009;361:1139-51): three arms, each dose
+ * compared with warfarin, non-inferiority margin RR 1.46 for the primary.
+ * Rates are per year, as the paper reports them.
+ */
+export const RELY_INPUT: TrialInput = {
+  publication: {
+    title: 'Dabigatran versus Warfarin in Patients with Atrial Fibrillation',
+    acronym: 'RE-LY',
+    year: 2009,
+    journal: 'N Engl J Med',
+    citation: 'Connolly SJ, Ezekowitz MD, Yusuf S, et al. N Engl J Med. 2009;361(12):1139-1151.',
+  },
+  design: {
+    intervention: { name: 'Dabigatran 110 mg or 150 mg twice daily (blinded doses)' },
+    comparator: { name: 'Warfarin adjusted to INR 2.0-3.0 (open label)' },
+    controlArm: 'warfarin',
+    hypothesis: 'non-inferiority',
+  },
+  arms: [
+    { id: 'dabigatran-110', label: 'Dabigatran 110 mg', randomised: 6015 },
+    { id: 'dabigatran-150', label: 'Dabigatran 150 mg', randomised: 6076 },
+    { id: 'warfarin', label: 'Warfarin', randomised: 6022 },
+  ],
+  enrolment: { enrolled: 18113 },
+  results: [
+    {
+      name: 'Stroke or systemic embolism', role: 'primary', benefit: 'lower',
+      margin: { value: 1.46, text: 'upper bound of the 95% CI of the relative risk below 1.46' },
+      arms: {
+        'dabigatran-110': { kind: 'percent', percent: 1.53 },
+        'dabigatran-150': { kind: 'percent', percent: 1.11 },
+        warfarin: { kind: 'percent', percent: 1.69 },
+      },
+      effect: { measure: 'RR', estimate: 0.91, ci: ci(0.74, 1.11), comparison: { arm: 'dabigatran-110', vs: 'warfarin' } },
+      otherEffects: [{ measure: 'RR', estimate: 0.66, ci: ci(0.53, 0.82), comparison: { arm: 'dabigatran-150', vs: 'warfarin' } }],
+    },
+    {
+      name: 'Major bleeding', role: 'safety', benefit: 'lower',
+      arms: {
+        'dabigatran-110': { kind: 'percent', percent: 2.71 },
+        'dabigatran-150': { kind: 'percent', percent: 3.11 },
+        warfarin: { kind: 'percent', percent: 3.36 },
+      },
+      effect: { measure: 'RR', estimate: 0.8, ci: ci(0.69, 0.93), comparison: { arm: 'dabigatran-110', vs: 'warfarin' } },
+      otherEffects: [{ measure: 'RR', estimate: 0.93, ci: ci(0.81, 1.07), comparison: { arm: 'dabigatran-150', vs: 'warfarin' } }],
+    },
+  ],
+};
+
 export const levoecmo = (): Trial => trialSchema.parse(LEVOECMO_INPUT);
+export const rely = (): Trial => trialSchema.parse(RELY_INPUT);
 export const dapaHf = (): Trial => trialSchema.parse(DAPA_HF_INPUT);

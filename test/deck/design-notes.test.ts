@@ -1,46 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { designNotes } from '../../src/deck/design-notes.js';
 import { validateTrial } from '../../src/trial/validate.js';
-import { trialSchema, type TrialInput } from '../../src/trial/schema.js';
-import { PEGASUS, ROCKET_AF, parse } from '../evidence/fixtures/design-trials.js';
+import { trialSchema } from '../../src/trial/schema.js';
+import { ISIS2, PEGASUS, ROCKET_AF, parse } from '../evidence/fixtures/design-trials.js';
 
-// ISIS-2 (Lancet 1988;2:349-60): 2 × 2 factorial, streptokinase and aspirin,
-// vascular death at 5 weeks. Arms are the factor levels.
-const ISIS2: TrialInput = {
-  publication: { title: 'ISIS-2', acronym: 'ISIS-2', year: 1988, journal: 'Lancet', citation: 'ISIS-2. Lancet 1988;2:349-60.' },
-  design: {
-    intervention: { name: 'Streptokinase 1.5 MU and/or aspirin 160 mg daily' },
-    comparator: { name: 'Placebo infusion and/or placebo tablets' },
-    type: 'factorial',
-    factorial: {
-      factors: [
-        { name: 'Streptokinase', levels: ['streptokinase', 'placebo infusion'] },
-        { name: 'Aspirin', levels: ['aspirin', 'placebo tablets'] },
-      ],
-    },
-  },
-  arms: [
-    { id: 'streptokinase', label: 'Streptokinase' },
-    { id: 'placebo-infusion', label: 'Placebo infusion' },
-    { id: 'aspirin', label: 'Aspirin' },
-    { id: 'placebo-tablets', label: 'Placebo tablets' },
-  ],
-  results: [
-    {
-      name: 'Vascular death at 5 weeks',
-      role: 'primary',
-      benefit: 'lower',
-      arms: {
-        streptokinase: { kind: 'events', events: 791, total: 8592 },
-        'placebo-infusion': { kind: 'events', events: 1029, total: 8595 },
-        aspirin: { kind: 'events', events: 804, total: 8587 },
-        'placebo-tablets': { kind: 'events', events: 1016, total: 8600 },
-      },
-      effect: { measure: 'other', label: 'Odds reduction', estimate: 25, unit: '%', text: '25% odds reduction (SD 4)', comparison: { arm: 'streptokinase', vs: 'placebo-infusion', factor: 'Streptokinase' } },
-      otherEffects: [{ measure: 'other', label: 'Odds reduction', estimate: 23, unit: '%', text: '23% odds reduction (SD 4)', comparison: { arm: 'aspirin', vs: 'placebo-tablets', factor: 'Aspirin' } }],
-    },
-  ],
-};
 
 describe('designNotes', () => {
   it('factorial (ISIS-2): each factor’s comparison and the interaction, with a validity prompt', () => {
@@ -49,15 +12,19 @@ describe('designNotes', () => {
     const notes = designNotes(trial);
     expect(notes.type).toBe('factorial');
     expect(notes.design).toEqual([
-      { lead: 'Comparisons', text: 'Streptokinase vs Placebo infusion; Aspirin vs Placebo tablets' },
+      { lead: 'Comparisons', text: 'Streptokinase and aspirin vs Neither; streptokinase vs placebo infusion; aspirin vs placebo tablets' },
       { lead: 'Factorial design', text: '2 × 2: Streptokinase (streptokinase or placebo infusion), Aspirin (aspirin or placebo tablets)' },
-      { lead: 'Streptokinase', text: 'Vascular death at 5 weeks: Streptokinase vs Placebo infusion, 25% odds reduction (SD 4)' },
-      { lead: 'Aspirin', text: 'Vascular death at 5 weeks: Aspirin vs Placebo tablets, 23% odds reduction (SD 4)' },
-      { lead: 'Interaction', text: 'Not reported' },
+      { lead: 'Streptokinase', text: 'Vascular death at 5 weeks: streptokinase vs placebo infusion, odds reduction 25% (SD 4)' },
+      { lead: 'Aspirin', text: 'Vascular death at 5 weeks: aspirin vs placebo tablets, odds reduction 23% (SD 4)' },
+      { lead: 'Interaction', text: 'No significant interaction' },
     ]);
-    expect(notes.validity).toEqual([{ lead: 'Interaction', text: expect.stringMatching(/assumes the factors do not interact.*reports no test of interaction\.$/) }]);
-    const withInteraction = trialSchema.parse({ ...ISIS2, design: { ...ISIS2.design, factorial: { ...ISIS2.design.factorial, interaction: { p: 0.4 } } } });
-    expect(designNotes(withInteraction).design.at(-1)).toEqual({ lead: 'Interaction', text: 'P for interaction = 0.4' });
+    expect(notes.validity).toEqual([{ lead: 'Interaction', text: expect.stringMatching(/assumes the factors do not interact\. A factorial trial is rarely powered to detect an interaction\.$/) }]);
+    const factorial = ISIS2.design.factorial!;
+    const p04 = trialSchema.parse({ ...ISIS2, design: { ...ISIS2.design, factorial: { ...factorial, interaction: { p: 0.4 } } } });
+    expect(designNotes(p04).design.at(-1)).toEqual({ lead: 'Interaction', text: 'P for interaction = 0.4' });
+    const none = trialSchema.parse({ ...ISIS2, design: { ...ISIS2.design, factorial: { factors: factorial.factors } } });
+    expect(designNotes(none).design.at(-1)).toEqual({ lead: 'Interaction', text: 'Not reported' });
+    expect(designNotes(none).validity[0]?.text).toMatch(/This paper reports no test of interaction\.$/);
   });
 
   it('cluster: clusters, ICC, design effect, and recruitment-bias prompts', () => {

@@ -50,6 +50,8 @@ describe('primaryView', () => {
       { label: 'Placebo', big: '−2.4%', small: 'mean' },
     ]);
     expect(v?.results[0]?.lead).toBeNull();
+    // The paper's own wording, as printed.
+    expect(v?.results[0]?.effect).toBe('Estimated treatment difference −12.4 percentage points; 95% CI −13.4 to −11.5; P<0.001');
     expect(v?.results[0]?.continuous).toBe('Lower is better: favours Semaglutide 2.4 mg (the CI excludes 0)');
     expect(v?.results[0]?.verdict).toBe('Superior: upper 95% CI bound −11.5% < 0');
   });

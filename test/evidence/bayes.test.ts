@@ -36,7 +36,7 @@ describe('bayesianReanalysis', () => {
   it('LEVOECMO primary sHR 1.02 (0.74 to 1.39), higher is better, MCID = design sHR 1.75', () => {
     const r = bayesianReanalysis(
       { measure: 'sHR', estimate: 1.02, lower: 0.74, upper: 1.39 },
-      { benefit: 'higher', mcid: 1.75, mcidSource: 'design' },
+      { benefit: 'higher', mcid: 1.75, mcidSource: 'design', neutral: true },
     );
     expect(r.mcid).toBe(1.75);
     expect(r.mcidSource).toBe('design');
@@ -106,7 +106,7 @@ describe('bayesianReanalysis', () => {
 });
 
 describe('posteriorDensities', () => {
-  const r = bayesianReanalysis({ measure: 'sHR', estimate: 1.02, lower: 0.74, upper: 1.39 }, { benefit: 'higher', mcid: 1.75 });
+  const r = bayesianReanalysis({ measure: 'sHR', estimate: 1.02, lower: 0.74, upper: 1.39 }, { benefit: 'higher', mcid: 1.75, neutral: true });
 
   it('gives one row per grid point and prior on a log grid', () => {
     const rows = posteriorDensities(r, { points: 11, from: 0.5, to: 2 });

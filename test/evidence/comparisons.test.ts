@@ -44,9 +44,11 @@ describe('deriveEvidence per named comparison (PEGASUS-TIMI 54: two doses vs pla
     expect(primary.comparisons[0]?.continuous).toBeNull();
   });
 
-  it('significant superiority primary: the usual fragility index for the headline pair', () => {
-    expect(ev.fragility?.kind).toBe('fragility');
-    expect(ev.fragility?.text).toMatch(/Ticagrelor 90 mg|Placebo/);
+  it('superiority primary analysed as a hazard ratio: no fragility index, and the reason (time to event)', () => {
+    expect(ev.fragility).toBeNull();
+    const primary = ev.fragilities.find((f) => f.outcomeIndex === 0);
+    expect(primary?.applies).toBe(false);
+    expect(primary?.reason).toMatch(/time to event \(hazard ratio\)/);
     expect(ev.marginFragility).toBeNull();
   });
 

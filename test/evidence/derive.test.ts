@@ -55,26 +55,43 @@ describe('deriveEvidence on LEVOECMO', () => {
     expect(outcome(ev, 3).binary?.nnt?.text).toBe('NNTH 28 (95% CI NNTB 13 to ∞ to NNTH 7)');
   });
 
-  it('primary is not significant: reverse fragility index 13', () => {
-    expect(ev.fragility).not.toBeNull();
-    const f = ev.fragility!;
+  it('primary analysed as a Fine–Gray sHR: no fragility index, and the slide says why', () => {
+    expect(ev.fragility).toBeNull();
+    const f = ev.fragilities.find((x) => x.outcomeIndex === 0)!;
+    expect(f.applies).toBe(false);
+    expect(f.result).toBeNull();
+    expect(f.reason).toMatch(/^Not applicable: analysed as competing-risks time to event \(Fine–Gray subdistribution HR\)/);
+    expect(f.reason).toMatch(/death as "no event"/);
+  });
+
+  it('the same counts analysed as a risk ratio: reverse fragility index 13, read as CI width, not robustness', () => {
+    const rr = deriveEvidence(
+      levoecmoTrial((t) => {
+        t.results[0]!.effect = { reported: true, measure: 'RR', estimate: 1.0, ci: { lower: 0.84, upper: 1.19, level: 0.95 } };
+      }),
+    );
+    const f = rr.fragility!;
     expect(f.outcomeIndex).toBe(0);
     expect(f.kind).toBe('reverse');
     expect(f.value).toBe(13);
     expect(f.pFinal).toBeCloseTo(0.0377065063, 9);
     expect(f.text).toContain('Levosimendan arm');
+    const entry = rr.fragilities[0]!;
+    expect(entry.meaning).toMatch(/Khan et al\. 2020/);
+    expect(entry.meaning).toMatch(/restates how wide the confidence interval is; a large value does not make the neutral result robust/);
   });
 
-  it('Bayes: design target sHR 1.75 as MCID for the primary only', () => {
+  it('Bayes: design target sHR 1.75 sets the primary\'s priors but is not called MCID', () => {
     const p = outcome(ev, 0).bayes!;
     expect(p.measure).toBe('sHR');
-    expect(p.mcid).toBe(1.75);
-    expect(p.mcidSource).toBe('design');
-    expect(p.posteriors.map((x) => x.prior)).toEqual(['flat', 'neutral', 'sceptical', 'enthusiastic']);
+    expect(p.mcid).toBeNull();
+    expect(p.designEffect).toBe(1.75);
+    expect(p.posteriors.map((x) => x.prior)).toEqual(['flat', 'sceptical', 'enthusiastic']);
     expect(p.posteriors[0]?.pBenefit).toBeCloseTo(0.5489995754, 9);
-    expect(p.posteriors[3]?.pBenefit).toBeCloseTo(0.7922525351, 9);
+    expect(p.posteriors[2]?.pBenefit).toBeCloseTo(0.7922525351, 9);
     const d30 = outcome(ev, 3).bayes!;
     expect(d30.mcid).toBeNull();
+    expect(d30.designEffect).toBeNull();
     expect(d30.posteriors.map((x) => x.prior)).toEqual(['flat', 'neutral']);
     expect(d30.posteriors[0]?.pHarm).toBeCloseTo(0.7227562313, 9);
   });
@@ -144,6 +161,7 @@ describe('deriveEvidence edge cases', () => {
           levosimendan: { kind: 'events', events: 3, total: 50 },
           placebo: { kind: 'events', events: 12, total: 50 },
         };
+        t.results[0]!.effect = undefined;
       }),
     );
     expect(ev.fragility?.kind).toBe('fragility');

@@ -68,3 +68,25 @@ describe('numberNeededToTreat (Altman 1998)', () => {
     expect(nntValue(-0.3).display).toBe(4);
   });
 });
+
+describe('NNT only where it means something (issue 12)', () => {
+  it('LEVOECMO primary 69/101 vs 71/104: no point "NNTB 2101", but "no clear difference" with Altman\'s interval', () => {
+    const r = nnt(69, 101, 71, 104, 'higher');
+    expect(r.estimate.display).toBe(2101);
+    expect(r.showPoint).toBe(false);
+    expect(r.slideText).toBe('no clear difference (95% CI NNTB 8 to ∞ to NNTH 8)');
+    expect(r.slideText).not.toMatch(/2101/);
+  });
+
+  it('a CI excluding 0 keeps the point NNT: treatment cessation NNTH 13', () => {
+    const r = nnt(12, 101, 4, 104, 'lower');
+    expect(r.showPoint).toBe(true);
+    expect(r.slideText).toBe('NNTH 13 (95% CI NNTH 7 to 186)');
+  });
+
+  it('RD +10 points (−5 to +25): "no clear difference (95% CI NNTB 4 to ∞ to NNTH 20)"', () => {
+    const r = numberNeededToTreat({ estimate: 0.1, lower: -0.05, upper: 0.25, level: 0.95, method: 'newcombe-hybrid-score' }, 'higher');
+    expect(r.estimateText).toBe('NNTB 10');
+    expect(r.slideText).toBe('no clear difference (95% CI NNTB 4 to ∞ to NNTH 20)');
+  });
+});

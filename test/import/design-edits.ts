@@ -86,7 +86,8 @@ export function pegasusEdits(trial: TrialInput): void {
  * odds reduction of 42% (95% CI 34% to 50%) is an odds ratio of 0.58 (0.50 to
  * 0.66), kept with the printed text. The factor comparisons (all streptokinase
  * vs all placebo infusion; all aspirin vs all placebo tablets) pool two cells
- * each, which `comparison` cannot name yet, so they carry no comparison.
+ * each: `comparison.factor` names the factor, `arm`/`vs` its levels, and
+ * `factors[].arms` the cells given each level.
  */
 export function isis2Edits(trial: TrialInput): void {
   design(trial, {
@@ -94,8 +95,16 @@ export function isis2Edits(trial: TrialInput): void {
     type: 'factorial',
     factorial: {
       factors: [
-        { name: 'streptokinase', levels: ['streptokinase infusion', 'placebo infusion'] },
-        { name: 'aspirin', levels: ['aspirin tablets', 'placebo tablets'] },
+        {
+          name: 'streptokinase',
+          levels: ['streptokinase infusion', 'placebo infusion'],
+          arms: { 'streptokinase infusion': ['streptokinase-and-aspirin', 'streptokinase-only'], 'placebo infusion': ['aspirin-only', 'neither'] },
+        },
+        {
+          name: 'aspirin',
+          levels: ['aspirin tablets', 'placebo tablets'],
+          arms: { 'aspirin tablets': ['streptokinase-and-aspirin', 'aspirin-only'], 'placebo tablets': ['streptokinase-only', 'neither'] },
+        },
       ],
       interaction: { text: 'The separate effects of streptokinase and aspirin on vascular deaths appeared to be additive.' },
     },
@@ -105,17 +114,26 @@ export function isis2Edits(trial: TrialInput): void {
   // "Odds reduction 42%" stays as the printed text; as a label it would read "Odds reduction 42% 0.58".
   delete both.label;
   compare(both, { arm: 'streptokinase-and-aspirin', vs: 'neither' }, 'ITT');
-  const factor = (label: string, estimate: number, text: string): EffectInput => ({
+  const factor = (label: string, estimate: number, text: string, comparison: Comparison): EffectInput => ({
     measure: 'OR',
     label,
     estimate,
     p: { op: '<', value: 0.00001, text: '2P<0.00001' },
-    population: 'ITT',
     text,
+    comparison,
+    population: 'ITT',
   });
   outcome(trial, 0).otherEffects = [
-    factor('Streptokinase vs placebo infusion (factorial comparison)', 0.75, 'odds reduction 25% (SD 4; 2P<0.00001)'),
-    factor('Aspirin vs placebo tablets (factorial comparison)', 0.77, 'odds reduction 23% (SD 4; 2P<0.00001)'),
+    factor('Streptokinase vs placebo infusion (factorial comparison)', 0.75, 'odds reduction 25% (SD 4; 2P<0.00001)', {
+      factor: 'streptokinase',
+      arm: 'streptokinase infusion',
+      vs: 'placebo infusion',
+    }),
+    factor('Aspirin vs placebo tablets (factorial comparison)', 0.77, 'odds reduction 23% (SD 4; 2P<0.00001)', {
+      factor: 'aspirin',
+      arm: 'aspirin tablets',
+      vs: 'placebo tablets',
+    }),
   ];
   // Fewer reinfarctions is better; the importer does not know the word.
   outcomeFields(trial, 1, { benefit: 'lower' });

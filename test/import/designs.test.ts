@@ -47,8 +47,17 @@ describe('design kind from the Design & Methods text', () => {
     expect(inferDesignKind(lines(text)).type).toEqual({ value: type, line: 10 });
   });
 
-  it('does not take switching arms ("crossover to open-label") for a crossover design', () => {
-    expect(inferDesignKind(lines('- Statistics: Crossover to open-label drug was allowed after progression.')).type).toBeUndefined();
+  it.each([
+    '- Statistics: Crossover to open-label drug was allowed after progression.',
+    '- Study Type: Patients at 24 hospitals were randomised in a 1:1 ratio.',
+    '- Setting: Dose equivalence between the formulations was assumed.',
+  ])('reads nothing into "%s"', (text) => {
+    const k = inferDesignKind(lines(text));
+    expect([k.type, k.hypothesis]).toEqual([undefined, undefined]);
+  });
+
+  it('an equivalence trial', () => {
+    expect(inferDesignKind(lines('- Study Type: Randomised equivalence trial; equivalence margin of ±5 points.')).hypothesis?.value).toBe('equivalence');
   });
 
   it('reads clusters, ICC, design effect, washout and periods', () => {

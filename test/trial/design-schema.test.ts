@@ -54,7 +54,7 @@ describe('design fields: comparison, control arm, hypothesis, margin', () => {
     expect(problemsOf(valid.replace('  statistics:\n', '  controlArm: sham\n  statistics:\n'))).toEqual([
       expect.stringMatching(/design\.controlArm: expected an arm id \(levosimendan, placebo\), got "sham"/),
     ]);
-    expect(problemsOf(withComparison('{ arm: Levosimendan, vs: placebo }'))[0]).toMatch(/results\[0\]\.effect\.comparison\.arm: expected an arm id of lowercase letters/);
+    expect(problemsOf(withComparison('{ arm: Levosimendan, vs: placebo }'))[0]).toMatch(/results\[0\]\.effect\.comparison\.arm: expected an arm id \(levosimendan, placebo\), got "Levosimendan"$/);
   });
 
   it('rejects a margin that is no boundary, or on another scale than the effect', () => {
