@@ -20,7 +20,7 @@ export async function addChart(ctx: WriteContext, slide: PptxSlide, id: string, 
     return;
   }
   const { input } = chart;
-  if (input && id === 'event-rates') return addNativeChart(ctx.pptx, slide, ctx.look, eventRatesData(input, ctx.look), box, chart.alt, chart.title);
+  if (input && id === 'event-rates') return addNativeChart(ctx.pptx, slide, ctx.look, eventRatesData(input), box, chart.alt, chart.title);
   if (input && id === 'competing') return addNativeChart(ctx.pptx, slide, ctx.look, competingData(input), box, chart.alt, chart.title);
   if (input && id === 'forest') return addForestShapes(ctx.pptx, slide, ctx.look, input, box);
   if (input && id === 'flow') return addFlowShapes(ctx.pptx, slide, ctx.look, input, box);

@@ -24,22 +24,25 @@ export interface NativeChart {
   max?: number;
 }
 
-interface Bar { order: number; arm: string; armIndex: number; percent: number }
-interface Label { order: number; label: string }
+interface Dot { y: number; percent: number; color: string }
+interface ChartText { column: string; text: string }
 interface Segment { armOrder: number; arm: string; category: string; percent: number }
 
-/** Event rates: one series per arm, one category per outcome, in the builder's order. */
-export function eventRatesData(input: ChartSpecInput, look: PptxLook): NativeChart {
-  const bars = input.datasets.bars as unknown as Bar[];
-  const labels = (input.datasets.labels as unknown as Label[]).slice().sort((a, b) => a.order - b.order).map((l) => l.label.replace(/\n/g, ' '));
-  const arms = [...new Map(bars.map((b) => [b.armIndex, b.arm])).entries()].sort((a, b) => a[0] - b[0]);
-  const series = arms.map(([index, name]) => ({
-    name,
-    labels,
-    values: labels.map((_, order) => bars.find((b) => b.armIndex === index && b.order === order)?.percent ?? 0),
-  }));
+/**
+ * Event rates: one series per arm, one category per outcome, in the builder's
+ * order. Its drawing holds a header row ("Outcome", then each arm's name over
+ * its symbol) and, per outcome, one dot per arm in arm order.
+ */
+export function eventRatesData(input: ChartSpecInput): NativeChart {
+  const dots = input.datasets.dots as unknown as Dot[];
+  const texts = input.datasets.texts as unknown as ChartText[];
+  const symbols = input.datasets.symbols as unknown as { color: string }[];
+  const one = (t: ChartText): string => t.text.replace(/\n/g, ' ');
+  const labels = texts.filter((t) => t.column === 'label').slice(1).map(one);
+  const arms = texts.filter((t) => t.column === 'value').slice(0, symbols.length).map(one);
+  const series = arms.map((name, k) => ({ name, labels, values: labels.map((_, i) => dots[i * arms.length + k]?.percent ?? 0) }));
   const xDomain = input.params.xDomain as [number, number] | undefined;
-  return { kind: 'grouped', series, colors: arms.map(([i]) => look.arms[i] ?? look.accent), axisTitle: String(input.params.axisTitle ?? ''), max: xDomain?.[1] };
+  return { kind: 'grouped', series, colors: symbols.map((s) => hex(s.color, '000000')), axisTitle: String(input.params.axisTitle ?? ''), max: xDomain?.[1] };
 }
 
 /** Competing outcomes: one series per category (primary event, competing events, the rest), one bar per arm. */

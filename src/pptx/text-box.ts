@@ -19,6 +19,10 @@ export interface TextStyle {
   fill?: string;
   line?: { color: string; width: number };
   name?: string;
+  /** Exact line pitch in px (charts that follow their builder's layout); PowerPoint's single spacing when absent. */
+  lineSpacing?: number;
+  /** No insets: the text starts at the box's edge (charts placing text at computed positions). */
+  flush?: boolean;
 }
 
 /** An item as one paragraph: `**lead** · text`, then its sub-bullets. */
@@ -72,5 +76,7 @@ export function addParas(slide: PptxSlide, paras: readonly Para[], box: Box, sty
     ...(style.fill ? { fill: { color: style.fill } } : {}),
     ...(style.line ? { line: { color: style.line.color, width: style.line.width } } : {}),
     ...(style.name ? { objectName: style.name } : {}),
+    ...(style.lineSpacing ? { lineSpacing: pt(style.lineSpacing) } : {}),
+    ...(style.flush ? { margin: 0 } : {}),
   });
 }
