@@ -2,7 +2,7 @@
 // the same Markdown, printed as ratios (machines here are noisy: compare
 // ratios, not seconds). Not a test: nothing here asserts.
 //
-//   node bench/run.js [--runs N] [--only html,pdf,batch,preview]
+//   node bench/run.js [--runs N] [--only html,pdf,pptx,batch,preview]
 import { spawn } from 'node:child_process';
 import { cp, mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { loadavg, tmpdir } from 'node:os';
@@ -17,7 +17,7 @@ const opt = (name, def) => {
   return i >= 0 ? args[i + 1] : def;
 };
 const RUNS = Number(opt('runs', 5));
-const ONLY = opt('only', 'html,pdf,batch,preview').split(',');
+const ONLY = opt('only', 'html,pdf,pptx,batch,preview').split(',');
 const cli = join(root, 'dist/cli/launch.cjs');
 const marp = join(root, 'node_modules/@marp-team/marp-cli/marp-cli.js');
 const levoecmo = join(root, 'data/levoecmo.yaml');
@@ -66,6 +66,21 @@ function treeRss(pid) {
   } catch {
     return 0;
   }
+}
+
+/** Runs a script that prints `{ ms, … }` as its last line: time measured inside the process. */
+function inner(cmd, argv) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(cmd, argv, { stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (d) => (out += d));
+    child.stderr.on('data', (d) => (err += d));
+    child.on('close', (code) => {
+      if (code !== 0) return reject(new Error(`${cmd} ${argv.join(' ')} exited ${code}\n${err}`));
+      resolve(JSON.parse(out.trim().split('\n').pop()));
+    });
+  });
 }
 
 /** Alternates the two commands RUNS times so load changes hit both alike. */
@@ -147,6 +162,32 @@ try {
         { cmd: [process.execPath, [cli, 'build', levoecmo, '-f', 'pdf', '-o', join(work, `pdf`)]] },
         { cmd: [process.execPath, [marp, '--theme-set', themeSet, '--pdf', '--allow-local-files', '-o', join(work, 'marp.pdf'), deckMd]] },
         1.0,
+      ),
+    );
+  }
+
+  if (ONLY.includes('pptx')) {
+    // Writing the native PPTX alone (measured inside a fresh process) against marp-cli --pptx on the same deck.
+    const a = [];
+    const b = [];
+    let bytes = 0;
+    for (let i = 0; i < RUNS; i++) {
+      const r = await inner(process.execPath, [join(root, 'bench/pptx-write.js'), levoecmo]);
+      a.push(r.ms);
+      bytes = r.bytes;
+      b.push((await timed(process.execPath, [marp, '--theme-set', themeSet, '--pptx', '--allow-local-files', '-o', join(work, 'marp.pptx'), deckMd])).ms);
+    }
+    const ratio = median(a) / median(b);
+    console.log(
+      `${'PPTX, writing it alone (native)'.padEnd(44)} trialdeck ${median(a).toFixed(0).padStart(6)} ms   marp-cli ${median(b).toFixed(0).padStart(6)} ms   ratio ${ratio.toFixed(2)}× (target ≤ 0.1×: ${ratio <= 0.1 ? 'meets' : 'misses'})   file ${(bytes / 1024).toFixed(0)} KB (target ≤ 1024 KB: ${bytes <= 1024 * 1024 ? 'meets' : 'misses'})`,
+    );
+    results.push({ label: 'PPTX, writing it alone (native)', ours: median(a), theirs: median(b), ratio, target: 0.1, bytes });
+    results.push(
+      await compare(
+        'Default build (npm start) vs marp-cli --pptx',
+        { cmd: [process.execPath, [cli, 'build', levoecmo, '-o', join(work, 'default')]], before: () => rm(join(work, 'default'), { recursive: true, force: true }) },
+        { cmd: [process.execPath, [marp, '--theme-set', themeSet, '--pptx', '--allow-local-files', '-o', join(work, 'marp.pptx'), deckMd]] },
+        0.5,
       ),
     );
   }

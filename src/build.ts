@@ -4,10 +4,12 @@
 //    │          │           │          │          │           │          │
 //   YAML/JSON  zod schema  evidence   Vega-Lite  Handlebars  marp-core  staging folder:
 //   or summary + checks    engine     -> SVG     -> Marp MD  -> HTML    md, html, charts;
+//                                                                       native pptx (view model
+//                                                                       ─► src/pptx, no browser);
 //                                                                       one shared browser:
 //                                                                       pdf, handout, png;
 //                                                                       one marp-cli call for
-//                                                                       the batch: pptx;
+//                                                                       the batch: pptx-images;
 //                                                                       then swapped in atomically
 //
 // Each stage is a plain function; this file strings them together. Every deck
@@ -24,22 +26,24 @@ import { recoverAll, stageOutput, type Staging } from './export/atomic-output.js
 import { discoverBrowser, type BrowserLocation, type SearchMode } from './export/browser-discovery.js';
 import type { HandoutLayout } from './export/handout-model.js';
 import { MESSAGES } from './export/messages.js';
+import { FILE_NAMES } from './export/file-names.js';
 import { renderCached } from './marp/render-cache.js';
 import type { RenderedDeck } from './marp/render.js';
-import { resolveLook } from './themes/look.js';
+import { resolveLook, type Look } from './themes/look.js';
 import type { Theme } from './themes/registry.js';
 import { loadTrial } from './trial/load.js';
 import type { Trial } from './trial/schema.js';
 import { trialId } from './trial/trial-id.js';
+import { nativePptx } from './export/native-pptx.js';
 
-export const FORMATS = ['md', 'html', 'pdf', 'handout', 'pptx', 'png'] as const;
+export const FORMATS = ['md', 'html', 'pdf', 'handout', 'pptx', 'png', 'pptx-images'] as const;
 export type Format = (typeof FORMATS)[number];
 export function isFormat(v: string): v is Format {
   return (FORMATS as readonly string[]).includes(v);
 }
 export const DEFAULT_FORMATS: readonly Format[] = ['md', 'html', 'pdf', 'handout', 'pptx'];
-/** Formats that need a browser (Chrome, Chromium or Edge). */
-export const BROWSER_FORMATS: readonly Format[] = ['pdf', 'handout', 'png', 'pptx'];
+/** Formats that need a browser (Chrome, Chromium or Edge). Native `pptx` needs none; `pptx-images` is marp-cli's screenshots. */
+export const BROWSER_FORMATS: readonly Format[] = ['pdf', 'handout', 'png', 'pptx-images'];
 export function isBrowserFormat(f: Format): boolean {
   return BROWSER_FORMATS.includes(f);
 }
@@ -83,6 +87,8 @@ export interface DeckBuild {
   warnings: Diagnostic[];
   /** Every theme the deck was rendered with, the generated department theme included (PPTX needs them too). */
   themes: Theme[];
+  /** Theme, palette and department: the native PPTX takes its masters from it. */
+  look: Look;
 }
 
 export interface BuildResult {
@@ -133,7 +139,7 @@ export async function makeDeck(
   const renderOptions = { themes: look.themes, title: `${p.acronym}: ${p.title}`, author: p.citation.split(/[.;]/)[0] ?? p.acronym, description: p.citation };
   const cache = options.renderCacheDir ? { dir: options.renderCacheDir, name: trialId(trial) } : undefined;
   const rendered = await renderCached(markdown, renderOptions, cache);
-  return { trial, evidence, markdown, viewModel, rendered, charts, warnings: [...warnings, ...look.warnings, ...evidence.warnings], themes: look.themes };
+  return { trial, evidence, markdown, viewModel, rendered, charts, warnings: [...warnings, ...look.warnings, ...evidence.warnings], themes: look.themes, look };
 }
 
 /** One trial; throws what made it fail. */
@@ -205,6 +211,12 @@ export async function buildDecks(inputs: readonly string[], options: BuildOption
         if (formats.includes('md')) await write(item, 'deck.md', deck.markdown);
         if (formats.includes('html')) await write(item, 'deck.html', deck.rendered.html);
         for (const chart of deck.charts) await write(item, `charts/${chart.id}.svg`, chart.svg);
+        if (formats.includes('pptx')) {
+          onEvent({ kind: 'step', index, total, input, step: 'pptx' });
+          const native = await nativePptx(deck);
+          await write(item, FILE_NAMES.pptx, native.bytes);
+          item.warnings.push(...native.warnings);
+        }
         pending.push(item);
       } catch (err) {
         await staging?.discard();
@@ -212,8 +224,8 @@ export async function buildDecks(inputs: readonly string[], options: BuildOption
       }
     }
 
-    // PPTX: one marp-cli call for the batch, running while the shared browser prints the rest.
-    const pptxJobs = exporter && formats.includes('pptx') ? pending.map((p) => ({ id: p.id, markdown: p.deck.markdown })) : [];
+    // pptx-images: one marp-cli call for the batch, running while the shared browser prints the rest.
+    const pptxJobs = exporter && formats.includes('pptx-images') ? pending.map((p) => ({ id: p.id, markdown: p.deck.markdown })) : [];
     if (pptxJobs.length > 0) onEvent({ kind: 'pptx', decks: pptxJobs.length, phase: 'start' });
     const pptx = exporter && pptxJobs.length > 0
       ? exporter.pptx(pptxJobs, pending[0]?.deck.themes.map((t) => t.css)).catch((err: unknown) => new Map(pptxJobs.map((j) => [j.id, err])))
@@ -238,7 +250,7 @@ export async function buildDecks(inputs: readonly string[], options: BuildOption
       pending.splice(pending.indexOf(item), 1);
       try {
         const file = pptxFiles.get(item.id);
-        if (file instanceof Uint8Array) await write(item, 'deck.pptx', file);
+        if (file instanceof Uint8Array) await write(item, FILE_NAMES['pptx-images'], file);
         else if (file !== undefined) throw file;
         await item.staging.commit();
         const result: BuildResult = {

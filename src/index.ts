@@ -4,6 +4,10 @@ export type { BatchResult, BuildEvent, BuildOptions, BuildResult, DeckBuild, For
 export { discoverBrowser } from './export/browser-discovery.js';
 export type { BrowserLocation, SearchMode } from './export/browser-discovery.js';
 export { HANDOUT_LAYOUTS } from './export/handout-model.js';
+export { nativePptx } from './export/native-pptx.js';
+export type { NativePptxInput } from './export/native-pptx.js';
+export { writePptx } from './pptx/index.js';
+export type { PptxDeck, PptxResult } from './pptx/index.js';
 export type { HandoutLayout } from './export/handout-model.js';
 export { TrialdeckError, isTrialdeckError, formatProblem } from './errors.js';
 export type { Diagnostic, ErrorCode, Problem } from './errors.js';

@@ -13,7 +13,7 @@ import type { ChartSpecInput } from './spec-files.js';
 export const REMAINDER_LABEL = 'Other or censored';
 /** Sums above 100% by more than rounding mean the categories overlap. */
 const ROUNDING = 0.5;
-const MIN_LABELLED_PERCENT = 6;
+export const MIN_LABELLED_PERCENT = 6;
 const MAX_CATEGORIES = 8; // the template's colour range has eight slots
 
 function allPercents(o: Outcome, arms: readonly ArmInfo[]): number[] | undefined {

@@ -32,7 +32,7 @@ export function createProgress(formats: readonly Format[], total: number, stream
     const filled = Math.round((finished / Math.max(total, 1)) * BAR_WIDTH);
     const bar = `${'█'.repeat(filled)}${'░'.repeat(BAR_WIDTH - filled)}`;
     const shown = formats.map((f) => (f === step ? `[${f}]` : f)).join(' ');
-    const what = step === 'pptx-wait' ? 'PPTX for all decks (marp-cli)' : current ? `${basename(current)} · ${shown}` : 'starting';
+    const what = step === 'pptx-wait' ? 'image PPTX for all decks (marp-cli)' : current ? `${basename(current)} · ${shown}` : 'starting';
     // Elapsed time before the trial name, so a narrow terminal cuts the name, not the clock.
     const text = `${bar} ${finished}/${total} · ${elapsed()} · ${what}`;
     const width = stream.columns ?? 100;

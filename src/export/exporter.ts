@@ -10,13 +10,13 @@ import { DEFAULT_THEME_DIR, listThemes } from '../themes/registry.js';
 import type { Trial } from '../trial/schema.js';
 import type { BrowserLocation } from './browser-discovery.js';
 import { BrowserSession, type SessionOptions } from './browser-session.js';
+import { FILE_NAMES } from './file-names.js';
 import { buildHandoutModel, DEFAULT_HANDOUT_LAYOUT, type HandoutLayout } from './handout-model.js';
 import { loadHandoutTemplate, printHandout } from './handout.js';
 import { convertPptx, type PptxJob, type PptxResults } from './pptx.js';
 import { deckInfo, printDeckPdf, printSlidePngs } from './print-deck.js';
 
-/** File names inside a deck's folder. */
-export const FILE_NAMES = { pdf: 'deck.pdf', handout: 'handout.pdf', pptx: 'deck.pptx' } as const;
+export { FILE_NAMES };
 export const pngName = (index: number): string => `slides/${String(index + 1).padStart(3, '0')}.png`;
 
 export type PrintFormat = 'pdf' | 'handout' | 'png';

@@ -185,15 +185,15 @@ describe('buildDecks and the browser', () => {
     expect(launch).not.toHaveBeenCalled();
   });
 
-  it('without any browser writes HTML and Markdown, skips the rest and says how to get them', async () => {
+  it('without any browser writes HTML, Markdown and the native PPTX, skips the rest and says how to get them', async () => {
     delete process.env.CHROME_PATH;
     const out = join(work, 'nobrowser-out');
     const batch = await buildDecks([TRIAL], { outDir: out, formats: ['md', 'html', 'pdf', 'handout', 'pptx'], cacheDir: false, browserSearch: 'none' });
     expect(batch.failures).toEqual([]);
-    expect(batch.skipped).toEqual(['pdf', 'handout', 'pptx']);
-    expect(batch.results[0]?.files.filter((f) => !f.startsWith('charts/'))).toEqual(['deck.md', 'deck.html']);
+    expect(batch.skipped).toEqual(['pdf', 'handout']);
+    expect(batch.results[0]?.files.filter((f) => !f.startsWith('charts/'))).toEqual(['deck.md', 'deck.html', 'deck.pptx']);
     const message = batch.warnings.map((w) => w.message).join('\n');
-    for (const hint of ['no Chrome, Chromium or Edge found', 'pdf, handout, pptx were skipped', 'apt install chromium', 'CHROME_PATH', '--browser-path', 'npm install @sparticuz/chromium']) {
+    for (const hint of ['no Chrome, Chromium or Edge found', 'pdf, handout were skipped', 'apt install chromium', 'CHROME_PATH', '--browser-path', 'npm install @sparticuz/chromium']) {
       expect(message).toContain(hint);
     }
   });

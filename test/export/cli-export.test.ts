@@ -45,14 +45,14 @@ describe('trialdeck build: browsers', () => {
     expect(existsSync(join(work, 'bad/levoecmo'))).toBe(false);
   });
 
-  it('without a browser: HTML and Markdown, a clear message, exit 0 by default and 1 when PDF was asked for', () => {
+  it('without a browser: HTML, Markdown and PPTX, a clear message, exit 0 by default and 1 when PDF was asked for', () => {
     const tmp = freshTmp('nobrowser-tmp');
     const r = run(['build', trial, '-o', 'nb'], { TRIALDECK_BROWSER_SEARCH: 'none', TMPDIR: tmp });
     expect(r.code).toBe(0);
-    expect(r.stderr).toMatch(/warning no Chrome, Chromium or Edge found, so pdf, handout, pptx were skipped/);
+    expect(r.stderr).toMatch(/warning no Chrome, Chromium or Edge found, so pdf, handout were skipped/);
     expect(r.stderr).toMatch(/CHROME_PATH/);
-    expect(r.stdout).toMatch(/✓ .*levoecmo\.yaml → nb\/levoecmo\/ \(\d+ slides: deck\.md, deck\.html\)/);
-    expect(readdirSync(join(work, 'nb/levoecmo')).sort()).toEqual(['charts', 'deck.html', 'deck.md']);
+    expect(r.stdout).toMatch(/✓ .*levoecmo\.yaml → nb\/levoecmo\/ \(\d+ slides: deck\.md, deck\.html, deck\.pptx\)/);
+    expect(readdirSync(join(work, 'nb/levoecmo')).sort()).toEqual(['charts', 'deck.html', 'deck.md', 'deck.pptx']);
     const asked = run(['build', trial, '-o', 'nb2', '-f', 'html,pdf'], { TRIALDECK_BROWSER_SEARCH: 'none', TMPDIR: tmp });
     expect(asked.code).toBe(1);
     expect(asked.stderr).toMatch(/pdf was skipped/);

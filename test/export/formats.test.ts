@@ -24,7 +24,7 @@ beforeAll(async () => {
   mkdirSync(temp);
   batch = await buildDecks([TRIAL], {
     outDir: join(work, 'out'),
-    formats: ['md', 'html', 'pdf', 'handout', 'pptx', 'png'],
+    formats: ['md', 'html', 'pdf', 'handout', 'pptx', 'png', 'pptx-images'],
     cacheDir: false,
     tmpDir: temp,
   });
@@ -139,14 +139,20 @@ describe('handout.pdf', () => {
   });
 });
 
-describe('deck.pptx', () => {
-  it('has one slide per slide, with the speaker notes', () => {
+describe('deck.pptx and deck-images.pptx', () => {
+  it('native: one slide per slide, with speaker notes on each', () => {
     const entries = zipEntries(file('deck.pptx'));
     expect(entries.filter((e) => /^ppt\/slides\/slide\d+\.xml$/.test(e))).toHaveLength(result.slides);
     const notes = entries.filter((e) => /^ppt\/notesSlides\/notesSlide\d+\.xml$/.test(e));
     expect(notes).toHaveLength(result.slides);
-    const all = notes.map((n) => zipText(file('deck.pptx'), n)).join('\n');
+    const all = entries.filter((e) => /^ppt\/(slides|notesSlides)\/\w+\d+\.xml$/.test(e)).map((n) => zipText(file('deck.pptx'), n)).join('\n');
     expect(all).toContain('VA-ECMO is increasingly used for refractory cardiogenic shock');
+  });
+
+  it('pictures (marp-cli): one slide per slide, with the speaker notes', () => {
+    const entries = zipEntries(file('deck-images.pptx'));
+    expect(entries.filter((e) => /^ppt\/slides\/slide\d+\.xml$/.test(e))).toHaveLength(result.slides);
+    expect(entries.filter((e) => /^ppt\/notesSlides\/notesSlide\d+\.xml$/.test(e))).toHaveLength(result.slides);
   });
 });
 
@@ -161,7 +167,7 @@ describe('slides/*.png', () => {
 
 describe('the run', () => {
   it('lists every file, warns about nothing unexpected and leaves no temp folder behind', () => {
-    expect(result.files).toEqual(expect.arrayContaining(['deck.md', 'deck.html', 'deck.pdf', 'handout.pdf', 'deck.pptx', 'slides/001.png']));
+    expect(result.files).toEqual(expect.arrayContaining(['deck.md', 'deck.html', 'deck.pdf', 'handout.pdf', 'deck.pptx', 'deck-images.pptx', 'slides/001.png']));
     expect(batch.skipped).toEqual([]);
     expect(batch.browser?.path).toBeTruthy();
     expect(readdirSync(temp)).toEqual([]);
