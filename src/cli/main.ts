@@ -12,6 +12,7 @@ Commands:
   import <summary>     convert a trial summary (.txt/.md) to YAML trial data
   check <file>         validate trial data or a summary
   preview <input>      serve a live-reloading preview on 127.0.0.1
+  studio [file]        the deck maker in a browser tab (paste, edit, download)
   themes               list themes and departments; --gallery shows them all
   theme new <name>     create themes/departments/<name>.yaml to fill in
 
@@ -26,6 +27,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   import: async () => (await import('./import-command.js')).importCommand,
   check: async () => (await import('./check-command.js')).checkCommand,
   preview: async () => (await import('./preview-command.js')).previewCommand,
+  studio: async () => (await import('./studio-command.js')).studioCommand,
   themes: async () => (await import('./themes-command.js')).themesCommand,
   theme: async () => (await import('./theme-command.js')).themeCommand,
 };

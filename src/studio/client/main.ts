@@ -1,0 +1,154 @@
+// The studio page's script (bundled by esbuild into dist/studio-assets/studio.js).
+// It only talks to its own server: text in, YAML/deck/problems/files out.
+import { defaultKeymap, history, historyKeymap } from '@codemirror/commands';
+import { yaml } from '@codemirror/lang-yaml';
+import { defaultHighlightStyle, syntaxHighlighting } from '@codemirror/language';
+import { EditorState } from '@codemirror/state';
+import { EditorView, keymap, lineNumbers, highlightActiveLine } from '@codemirror/view';
+import { downloadAll, downloadOne } from './downloads.js';
+import { byId, post } from './net.js';
+import { showChecks, showNotes, type BuildReply, type Note } from './panels.js';
+
+const config = JSON.parse(byId('td-config').textContent ?? '{}') as { fileName: string | null; canSave: boolean };
+const nonce = document.querySelector<HTMLMetaElement>('meta[name="td-nonce"]')?.content ?? '';
+const status = byId('status');
+const frame = byId('deck') as HTMLIFrameElement;
+const theme = byId('theme') as HTMLSelectElement;
+const department = byId('department') as HTMLSelectElement;
+
+let shownVersion = 0;
+let inFlight = false;
+let dirty = false;
+let timer: ReturnType<typeof setTimeout> | undefined;
+
+const view = new EditorView({
+  parent: byId('editor'),
+  state: EditorState.create({
+    doc: '',
+    extensions: [
+      lineNumbers(),
+      history(),
+      highlightActiveLine(),
+      // No Tab binding: Tab must move focus on, so keyboard users are never trapped in the editor.
+      keymap.of([...defaultKeymap, ...historyKeymap]),
+      syntaxHighlighting(defaultHighlightStyle),
+      yaml(),
+      EditorView.cspNonce.of(nonce),
+      EditorView.contentAttributes.of({ 'aria-labelledby': 'editor-label', 'aria-multiline': 'true' }),
+      EditorView.updateListener.of((u) => {
+        if (u.docChanged) schedule(120);
+      }),
+    ],
+  }),
+});
+
+function text(): string {
+  return view.state.doc.toString();
+}
+
+function setText(t: string): void {
+  view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: t } });
+}
+
+function goToLine(line: number): void {
+  const n = Math.min(Math.max(line, 1), view.state.doc.lines);
+  view.dispatch({ selection: { anchor: view.state.doc.line(n).from }, scrollIntoView: true });
+  view.focus();
+}
+
+function schedule(ms: number): void {
+  clearTimeout(timer);
+  timer = setTimeout(() => void build(), ms);
+}
+
+async function build(): Promise<void> {
+  if (!text().trim()) return;
+  if (inFlight) {
+    dirty = true;
+    return;
+  }
+  inFlight = true;
+  dirty = false;
+  status.textContent = 'Building the slides…';
+  try {
+    const q = new URLSearchParams({ theme: theme.value, ...(department.value ? { department: department.value } : {}) });
+    const reply = (await (await post(`/api/build?${q}`, text())).json()) as BuildReply;
+    showNotes(reply.notes, goToLine);
+    if (reply.checks) showChecks(reply.checks, goToLine);
+    if (reply.ok) status.textContent = `Slides updated: ${reply.slides} slides (${reply.ms} ms).`;
+    else status.textContent = `Not updated: ${reply.notes.filter((n) => n.level === 'error').length} error(s) below. ${reply.version ? 'Showing the last good deck.' : ''}`;
+    if (reply.version && reply.version !== shownVersion) showDeck(reply.version);
+  } catch (err) {
+    status.textContent = `The studio server did not answer (${String(err)}).`;
+  } finally {
+    inFlight = false;
+    if (dirty) void build();
+  }
+}
+
+/** Loads a new deck in the iframe on the slide the old one showed. */
+function showDeck(version: number): void {
+  let slide = 0;
+  try {
+    const nav = (frame.contentWindow as (Window & { trialdeck?: { current(): number } }) | null)?.trialdeck;
+    slide = nav?.current() ?? 0;
+  } catch {
+    // about:blank or a deck still loading: start at the first slide.
+  }
+  shownVersion = version;
+  frame.addEventListener('load', () => frame.setAttribute('data-version', String(version)), { once: true });
+  frame.src = `/deck/${version}#${slide + 1}`;
+}
+
+async function open(name: string, body: string): Promise<void> {
+  status.textContent = `Reading ${name || 'the pasted text'}…`;
+  const reply = (await (await post(`/api/open?${new URLSearchParams({ name })}`, body)).json()) as { ok: boolean; yaml?: string; kind?: string; notes?: Note[]; warnings?: Note[] };
+  if (!reply.ok || reply.yaml === undefined) {
+    showNotes(reply.notes ?? [], goToLine);
+    status.textContent = `Could not read ${name || 'the pasted text'}: see the problems list.`;
+    return;
+  }
+  setText(reply.yaml);
+  (byId('start') as HTMLDetailsElement).open = false;
+  void build();
+}
+
+async function openFile(file: File): Promise<void> {
+  await open(file.name, await file.text());
+}
+
+byId('use-paste').addEventListener('click', () => void open('', (byId('paste') as HTMLTextAreaElement).value));
+byId('file').addEventListener('change', (e) => {
+  const f = (e.target as HTMLInputElement).files?.[0];
+  if (f) void openFile(f);
+});
+document.addEventListener('dragover', (e) => e.preventDefault());
+document.addEventListener('drop', (e) => {
+  e.preventDefault();
+  const f = e.dataTransfer?.files[0];
+  if (f) void openFile(f);
+});
+theme.addEventListener('change', () => void build());
+department.addEventListener('change', () => void build());
+byId('save', true)?.addEventListener('click', async () => {
+  const reply = (await (await post('/api/save', text())).json()) as { ok: boolean; notes?: Note[] };
+  status.textContent = reply.ok ? `Saved to ${config.fileName ?? 'the file'} (the old version is kept as ${config.fileName ?? 'the file'}.bak).` : `Not saved: ${reply.notes?.[0]?.text ?? 'unknown error'}`;
+});
+for (const button of document.querySelectorAll<HTMLButtonElement>('[data-download]')) {
+  button.addEventListener('click', () => {
+    const kind = button.dataset.download ?? '';
+    void (kind === 'zip' ? downloadAll(text) : downloadOne(kind, text));
+  });
+}
+
+// For tests and the bench: the same edits a user makes, without typing 30 KB.
+(window as unknown as { studio: object }).studio = { text, setText, goToLine, version: () => shownVersion };
+
+void (async () => {
+  const initial = (await (await fetch('/api/initial')).json()) as { yaml: string };
+  if (initial.yaml) {
+    setText(initial.yaml);
+    (byId('start') as HTMLDetailsElement).open = false;
+    void build();
+  }
+})();

@@ -1,0 +1,73 @@
+// The problems list and the checks panel. Text goes in through textContent,
+// never innerHTML: everything comes from the user's own (untrusted) input.
+import { byId } from './net.js';
+
+export interface Note {
+  level: 'error' | 'warning';
+  text: string;
+  path?: string;
+  line?: number;
+}
+
+export interface Checks {
+  audit: { outcome: string; compared: string; reported: string; recomputed: string; severity: string; message: string }[];
+  claims: { path: string; line?: number; category: string; sentence: string; message: string }[];
+}
+
+export interface BuildReply {
+  ok: boolean;
+  version: number;
+  slides: number;
+  ms: number;
+  notes: Note[];
+  checks?: Checks;
+}
+
+function el(tag: string, text = '', cls = ''): HTMLElement {
+  const e = document.createElement(tag);
+  e.textContent = text;
+  if (cls) e.className = cls;
+  return e;
+}
+
+/** A line reference as a button: clicking it (or Enter) moves the editor there. */
+function jump(line: number | undefined, label: string, goTo: (line: number) => void): HTMLElement {
+  if (line === undefined) return el('span', label);
+  const b = el('button', label, 'jump') as HTMLButtonElement;
+  b.type = 'button';
+  b.addEventListener('click', () => goTo(line));
+  return b;
+}
+
+export function showNotes(notes: Note[], goTo: (line: number) => void): void {
+  const list = byId('problems');
+  list.textContent = '';
+  if (notes.length === 0) list.appendChild(el('li', 'No errors or warnings.'));
+  for (const n of notes) {
+    const li = el('li', '', n.level);
+    const where = [n.line !== undefined ? `line ${n.line}` : '', n.path ?? ''].filter(Boolean).join(', ');
+    li.appendChild(el('strong', n.level === 'error' ? 'Error' : 'Warning'));
+    li.appendChild(document.createTextNode(' '));
+    li.appendChild(jump(n.line, where || '(no line)', goTo));
+    li.appendChild(el('span', `: ${n.text}`));
+    list.appendChild(li);
+  }
+}
+
+export function showChecks(checks: Checks, goTo: (line: number) => void): void {
+  const box = byId('checks');
+  box.textContent = '';
+  box.appendChild(el('h3', `Number audit: ${checks.audit.length} reported number(s) differ from the recomputed ones`));
+  const audit = el('ul');
+  for (const f of checks.audit) audit.appendChild(el('li', `[${f.severity}] ${f.outcome}: ${f.compared}; reported ${f.reported}, recomputed ${f.recomputed}. ${f.message}`));
+  box.appendChild(audit);
+  box.appendChild(el('h3', `Words vs numbers: ${checks.claims.length} claim(s) the numbers do not carry`));
+  const claims = el('ul');
+  for (const c of checks.claims) {
+    const li = el('li');
+    li.appendChild(jump(c.line, c.line !== undefined ? `line ${c.line}` : c.path, goTo));
+    li.appendChild(el('span', ` [${c.category}] “${c.sentence}” ${c.message}`));
+    claims.appendChild(li);
+  }
+  box.appendChild(claims);
+}
