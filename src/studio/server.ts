@@ -79,6 +79,7 @@ export async function startStudio(options: StudioOptions = {}): Promise<StudioSe
         // The deck's own policy (its meta tag), and only the studio may frame it.
         return send(res, 200, 'text/html; charset=utf-8', deck.rendered.html, { 'content-security-policy': "default-src 'none'; img-src data:; style-src 'unsafe-inline'; script-src 'unsafe-inline'; font-src data:; frame-ancestors 'self'" });
       }
+      if (url.pathname === '/favicon.ico') return send(res, 204, 'image/x-icon', '');
       if (url.pathname === '/api/initial') return json(res, 200, initial ?? { yaml: '' });
       return send(res, 404, 'text/plain; charset=utf-8', 'Not found.\n');
     }

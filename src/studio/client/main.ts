@@ -29,6 +29,7 @@ const view = new EditorView({
       lineNumbers(),
       history(),
       highlightActiveLine(),
+      EditorView.lineWrapping,
       // No Tab binding: Tab must move focus on, so keyboard users are never trapped in the editor.
       keymap.of([...defaultKeymap, ...historyKeymap]),
       syntaxHighlighting(defaultHighlightStyle),
