@@ -59,6 +59,8 @@ export class StudioSession {
   private good: { deck: DeckBuild; version: number } | undefined;
   private builds = 0;
   private exporter: Exporter | undefined;
+  /** The text each deck was built from: the checks place their lines in it, not in newer text. */
+  private readonly texts = new WeakMap<DeckBuild, string>();
   readonly rebuilder: Rebuilder;
 
   constructor(private readonly tempDir: string) {
@@ -77,7 +79,9 @@ export class StudioSession {
     const source = this.source;
     if (!source) throw new Error('nothing to build yet');
     const parsed = parseTrialText(source.yaml, EDITOR_FILE, 'data');
-    return makeDeck(parsed.trial, parsed.warnings, { theme: source.theme, department: source.department, cacheDir: join(this.tempDir, 'charts') });
+    const deck = await makeDeck(parsed.trial, parsed.warnings, { theme: source.theme, department: source.department, cacheDir: join(this.tempDir, 'charts') });
+    this.texts.set(deck, source.yaml);
+    return deck;
   }
 
   /** Builds `source` (or a newer one sent meanwhile). Never rejects: failures become notes. */
@@ -88,7 +92,7 @@ export class StudioSession {
       // Merged requests resolve with the same outcome: count each deck once.
       if (this.good?.deck !== outcome.deck) this.good = { deck: outcome.deck, version: ++this.builds };
       const deck = outcome.deck;
-      return { ok: true, version: this.version, slides: deck.rendered.slides.length, ms: Math.round(outcome.ms), notes: deck.warnings.map(noteOf), checks: checksOf(deck, this.source?.yaml ?? '') };
+      return { ok: true, version: this.version, slides: deck.rendered.slides.length, ms: Math.round(outcome.ms), notes: deck.warnings.map(noteOf), checks: checksOf(deck, this.texts.get(deck) ?? '') };
     }
     return { ok: false, version: this.version, slides: this.deck?.rendered.slides.length ?? 0, ms: Math.round(outcome.ms), notes: errorNotes(outcome.error) };
   }
@@ -126,7 +130,12 @@ export function errorNotes(err: unknown): Note[] {
 
 function checksOf(deck: DeckBuild, yaml: string): Checks {
   const audit = deck.evidence.audit.filter((f: AuditFinding) => f.severity !== 'ok');
-  const claims: ClaimFlag[] = locateClaims(deck.evidence.claims, yaml, EDITOR_FILE, 'data');
+  let claims: ClaimFlag[] = deck.evidence.claims;
+  try {
+    claims = locateClaims(deck.evidence.claims, yaml, EDITOR_FILE, 'data');
+  } catch {
+    // Lines are a convenience: the flags stand without them.
+  }
   return {
     audit: audit.map((f) => ({ outcome: f.outcomeName, compared: f.compared, reported: f.reportedText, recomputed: f.recomputedText, severity: f.severity, message: f.message })),
     claims: claims.map((c) => ({ path: c.path, ...(c.line !== undefined ? { line: c.line } : {}), category: c.category, sentence: c.sentence, message: c.message })),
