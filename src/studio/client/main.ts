@@ -35,7 +35,7 @@ const view = new EditorView({
       syntaxHighlighting(defaultHighlightStyle),
       yaml(),
       EditorView.cspNonce.of(nonce),
-      EditorView.contentAttributes.of({ 'aria-labelledby': 'editor-label', 'aria-multiline': 'true' }),
+      EditorView.contentAttributes.of({ 'aria-labelledby': 'editor-label', 'aria-multiline': 'true', tabindex: '0' }),
       EditorView.updateListener.of((u) => {
         if (u.docChanged) schedule(120);
       }),
