@@ -51,6 +51,14 @@ function setText(t: string): void {
   view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: t } });
 }
 
+/** A new trial in the editor: built at once, not after the typing pause. */
+function load(t: string): void {
+  setText(t);
+  clearTimeout(timer);
+  (byId('start') as HTMLDetailsElement).open = false;
+  void build();
+}
+
 function goToLine(line: number): void {
   const n = Math.min(Math.max(line, 1), view.state.doc.lines);
   view.dispatch({ selection: { anchor: view.state.doc.line(n).from }, scrollIntoView: true });
@@ -109,9 +117,7 @@ async function open(name: string, body: string): Promise<void> {
     status.textContent = `Could not read ${name || 'the pasted text'}: see the problems list.`;
     return;
   }
-  setText(reply.yaml);
-  (byId('start') as HTMLDetailsElement).open = false;
-  void build();
+  load(reply.yaml);
 }
 
 async function openFile(file: File): Promise<void> {
@@ -148,8 +154,6 @@ for (const button of document.querySelectorAll<HTMLButtonElement>('[data-downloa
 void (async () => {
   const initial = (await (await fetch('/api/initial')).json()) as { yaml: string };
   if (initial.yaml) {
-    setText(initial.yaml);
-    (byId('start') as HTMLDetailsElement).open = false;
-    void build();
+    load(initial.yaml);
   }
 })();
