@@ -2,7 +2,7 @@
 // the same Markdown, printed as ratios (machines here are noisy: compare
 // ratios, not seconds). Not a test: nothing here asserts.
 //
-//   node bench/run.js [--runs N] [--only html,pdf,pptx,batch,preview]
+//   node bench/run.js [--runs N] [--only html,pdf,pptx,batch,preview,studio]
 import { spawn } from 'node:child_process';
 import { cp, mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { loadavg, tmpdir } from 'node:os';
@@ -17,7 +17,7 @@ const opt = (name, def) => {
   return i >= 0 ? args[i + 1] : def;
 };
 const RUNS = Number(opt('runs', 5));
-const ONLY = opt('only', 'html,pdf,pptx,batch,preview').split(',');
+const ONLY = opt('only', 'html,pdf,pptx,batch,preview,studio').split(',');
 const cli = join(root, 'dist/cli/launch.cjs');
 const marp = join(root, 'node_modules/@marp-team/marp-cli/marp-cli.js');
 const levoecmo = join(root, 'data/levoecmo.yaml');
@@ -223,6 +223,13 @@ try {
     console.log('\nLive preview rebuild latency (bench/preview-rebuild.js):');
     await new Promise((resolve) => {
       const child = spawn(process.execPath, [join(root, 'bench/preview-rebuild.js')], { stdio: 'inherit' });
+      child.on('close', resolve);
+    });
+  }
+  if (ONLY.includes('studio')) {
+    console.log('\nStudio edit → updated slide (bench/studio-edit.js):');
+    await new Promise((resolve) => {
+      const child = spawn(process.execPath, [join(root, 'bench/studio-edit.js')], { stdio: 'inherit' });
       child.on('close', resolve);
     });
   }

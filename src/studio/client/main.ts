@@ -37,7 +37,7 @@ const view = new EditorView({
       EditorView.cspNonce.of(nonce),
       EditorView.contentAttributes.of({ 'aria-labelledby': 'editor-label', 'aria-multiline': 'true', tabindex: '0' }),
       EditorView.updateListener.of((u) => {
-        if (u.docChanged) schedule(120);
+        if (u.docChanged) schedule(50);
       }),
     ],
   }),
