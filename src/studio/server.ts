@@ -24,7 +24,7 @@ import { convertToYaml } from './convert.js';
 import { checkHost, checkWrite, readBody, type Refusal } from './guard.js';
 import { studioCsp, studioPage } from './page.js';
 import { canSave, saveTrialFile } from './save.js';
-import { errorNotes, isExportKind, StudioSession } from './session.js';
+import { errorNotes, isExportKind, noteOf, StudioSession } from './session.js';
 
 export const DEFAULT_STUDIO_PORT = 4808;
 /** dist/studio-assets/, found from dist/studio/ and from the CLI bundle in dist/cli/ alike. */
@@ -92,7 +92,8 @@ export async function startStudio(options: StudioOptions = {}): Promise<StudioSe
     switch (url.pathname) {
       case '/api/open':
         try {
-          return json(res, 200, { ok: true, ...convertToYaml(body, basename(param('name') ?? '')) });
+          const converted = convertToYaml(body, basename(param('name') ?? ''));
+          return json(res, 200, { ok: true, yaml: converted.yaml, kind: converted.kind, warnings: converted.warnings.map(noteOf) });
         } catch (err) {
           return json(res, 200, { ok: false, notes: errorNotes(err) });
         }

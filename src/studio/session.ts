@@ -118,7 +118,7 @@ export class StudioSession {
   }
 }
 
-function noteOf(d: Diagnostic): Note {
+export function noteOf(d: Diagnostic): Note {
   return { level: d.level, text: d.message, ...(d.path ? { path: d.path } : {}), ...(d.line !== undefined ? { line: d.line } : {}) };
 }
 

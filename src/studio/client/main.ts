@@ -17,6 +17,8 @@ const theme = byId('theme') as HTMLSelectElement;
 const department = byId('department') as HTMLSelectElement;
 
 let shownVersion = 0;
+/** What the importer had to guess when the trial was opened: shown until another trial is opened. */
+let importNotes: Note[] = [];
 let inFlight = false;
 let dirty = false;
 let timer: ReturnType<typeof setTimeout> | undefined;
@@ -82,7 +84,7 @@ async function build(): Promise<void> {
   try {
     const q = new URLSearchParams({ theme: theme.value, ...(department.value ? { department: department.value } : {}) });
     const reply = (await (await post(`/api/build?${q}`, text())).json()) as BuildReply;
-    showNotes(reply.notes, goToLine);
+    showNotes([...reply.notes, ...importNotes], goToLine);
     if (reply.checks) showChecks(reply.checks, goToLine);
     if (reply.ok) status.textContent = `Slides updated: ${reply.slides} slides (${reply.ms} ms).`;
     else status.textContent = `Not updated: ${reply.notes.filter((n) => n.level === 'error').length} error(s) below. ${reply.version ? 'Showing the last good deck.' : ''}`;
@@ -117,6 +119,8 @@ async function open(name: string, body: string): Promise<void> {
     status.textContent = `Could not read ${name || 'the pasted text'}: see the problems list.`;
     return;
   }
+  // Their lines are the original file's, not the YAML's: listed without a jump.
+  importNotes = (reply.warnings ?? []).map((w) => ({ level: 'warning', text: `${name || 'pasted text'}${w.line !== undefined ? ` line ${w.line}` : ''}: ${w.text}` }));
   load(reply.yaml);
 }
 

@@ -48,8 +48,8 @@ export function showNotes(notes: Note[], goTo: (line: number) => void): void {
     const where = [n.line !== undefined ? `line ${n.line}` : '', n.path ?? ''].filter(Boolean).join(', ');
     li.appendChild(el('strong', n.level === 'error' ? 'Error' : 'Warning'));
     li.appendChild(document.createTextNode(' '));
-    li.appendChild(jump(n.line, where || '(no line)', goTo));
-    li.appendChild(el('span', `: ${n.text}`));
+    if (where) li.appendChild(jump(n.line, where, goTo));
+    li.appendChild(el('span', `${where ? ':' : ''} ${n.text}`));
     list.appendChild(li);
   }
 }
