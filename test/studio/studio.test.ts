@@ -127,6 +127,50 @@ describe('studio: paste, edit, theme, downloads', () => {
     expect(pdf.getPageCount()).toBe(count);
     rmSync(dir, { recursive: true, force: true });
   });
+
+  it('downloads everything as a zip, saying what it is making meanwhile', async () => {
+    const dir = await downloadsTo(page);
+    const seen = new Set<string>();
+    const watch = setInterval(() => {
+      void page.$eval('#progress', (e) => e.textContent ?? '').then((t) => seen.add(t), () => {});
+    }, 50);
+    await page.click('[data-download="zip"]');
+    const zip = await JSZip.loadAsync(await waitForFile(dir, 'trialdeck.zip', 120_000));
+    clearInterval(watch);
+    expect(Object.keys(zip.files).sort()).toEqual(['deck.html', 'deck.pdf', 'deck.pptx', 'handout.pdf', 'trial.yaml']);
+    expect([...seen].some((t) => /Making \d of 5: PDF/.test(t))).toBe(true);
+    const handout = await PDFDocument.load(await (zip.file('handout.pdf') as JSZip.JSZipObject).async('uint8array'));
+    expect(handout.getPageCount()).toBeGreaterThan(1);
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('the department select restyles the slides too', async () => {
+    const options = await page.$$eval('#department option', (os) => os.map((o) => (o as HTMLOptionElement).value).filter(Boolean));
+    expect(options).toContain('example');
+    const before = await shownVersion(page);
+    await page.select('#department', 'example');
+    await deckAfter(page, before);
+    expect(await page.$eval('#problems', (e) => e.textContent)).not.toMatch(/Error/);
+    expect((await deckState(page)).theme).not.toBe('icu');
+  });
+});
+
+describe('studio: open a file', () => {
+  it('reads a ClinicalTrials.gov record chosen in the file input into trial YAML', async () => {
+    const studio = await startStudio({ port: 0 });
+    const { page } = await openStudio(studio);
+    try {
+      const input = await page.$('#file');
+      await (input as import('puppeteer-core').ElementHandle<HTMLInputElement>).uploadFile(join(root, 'test/fixtures/ctgov/NCT00763412.json'));
+      await page.waitForFunction(() => /nctId|NCT00763412/.test((window as unknown as { studio: { text(): string } }).studio.text()), { timeout: 30_000 });
+      // Whatever the registry leaves to decide is listed, and the page says what happened.
+      await page.waitForFunction(() => /Slides updated|Not updated/.test(document.getElementById('status')?.textContent ?? ''), { timeout: 60_000 });
+      expect(await page.$eval('#problems', (e) => e.children.length)).toBeGreaterThan(0);
+    } finally {
+      await page.close();
+      await studio.close();
+    }
+  });
 });
 
 describe('studio: save back to the started file', () => {
