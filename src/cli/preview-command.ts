@@ -77,8 +77,8 @@ export async function previewCommand(argv: string[]): Promise<number> {
   return EXIT.ok;
 }
 
-function parsePort(value: string | boolean | string[] | undefined): number {
-  if (value === undefined) return DEFAULT_PREVIEW_PORT;
+export function parsePort(value: string | boolean | string[] | undefined, fallback = DEFAULT_PREVIEW_PORT): number {
+  if (value === undefined) return fallback;
   const text = String(value);
   const port = /^\d{1,5}$/.test(text) ? Number(text) : NaN;
   if (!(port >= 0 && port <= 65535)) throw new TrialdeckError('USAGE', `--port must be a number from 0 to 65535, not "${text}"`);

@@ -4,6 +4,7 @@ import { spawn } from 'node:child_process';
 import { TrialdeckError } from '../errors.js';
 import { DEFAULT_STUDIO_PORT, startStudio } from '../studio/index.js';
 import { parse } from './args.js';
+import { parsePort } from './preview-command.js';
 import { dim, EXIT, green } from './report.js';
 
 export const STUDIO_USAGE = `Usage: trialdeck studio [file] [options]
@@ -24,9 +25,7 @@ Stop with Ctrl-C (exit code 0).`;
 export async function studioCommand(argv: string[]): Promise<number> {
   const { values, positionals } = parse(argv, { port: { type: 'string', short: 'p' }, open: { type: 'boolean' } }, STUDIO_USAGE);
   if (positionals.length > 1) throw new TrialdeckError('USAGE', `studio takes at most one file\n\n${STUDIO_USAGE}`);
-  const text = values.port === undefined ? String(DEFAULT_STUDIO_PORT) : String(values.port);
-  const port = /^\d{1,5}$/.test(text) ? Number(text) : NaN;
-  if (!(port >= 0 && port <= 65535)) throw new TrialdeckError('USAGE', `--port must be a number from 0 to 65535, not "${text}"`);
+  const port = parsePort(values.port, DEFAULT_STUDIO_PORT);
 
   let stopRequested!: () => void;
   const stopSignal = new Promise<void>((resolve) => (stopRequested = resolve));

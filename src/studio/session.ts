@@ -15,6 +15,7 @@ import type { Exporter } from '../export/exporter.js';
 import { nativePptx } from '../export/native-pptx.js';
 import { Rebuilder } from '../preview/rebuilder.js';
 import { parseTrialText } from '../trial/load.js';
+import type { BuildReply, Checks, Note } from './protocol.js';
 
 /** The name the pasted YAML goes by in messages: the browser's text has no file. */
 export const EDITOR_FILE = 'trial.yaml';
@@ -23,29 +24,6 @@ export interface Source {
   yaml: string;
   theme?: string;
   department?: string;
-}
-
-/** A problem as the page lists it: clicking it moves the editor to `line`. */
-export interface Note {
-  level: 'error' | 'warning';
-  text: string;
-  path?: string;
-  line?: number;
-}
-
-export interface Checks {
-  audit: { outcome: string; compared: string; reported: string; recomputed: string; severity: string; message: string }[];
-  claims: { path: string; line?: number; category: string; sentence: string; message: string }[];
-}
-
-export interface BuildReply {
-  ok: boolean;
-  /** The deck the iframe should show (the last good one when ok is false); 0 = none yet. */
-  version: number;
-  slides: number;
-  ms: number;
-  notes: Note[];
-  checks?: Checks;
 }
 
 export const EXPORT_KINDS = ['html', 'pdf', 'handout', 'pptx'] as const;

@@ -1,27 +1,9 @@
 // The problems list and the checks panel. Text goes in through textContent,
 // never innerHTML: everything comes from the user's own (untrusted) input.
+import type { BuildReply, Checks, Note } from '../protocol.js';
 import { byId } from './net.js';
 
-export interface Note {
-  level: 'error' | 'warning';
-  text: string;
-  path?: string;
-  line?: number;
-}
-
-export interface Checks {
-  audit: { outcome: string; compared: string; reported: string; recomputed: string; severity: string; message: string }[];
-  claims: { path: string; line?: number; category: string; sentence: string; message: string }[];
-}
-
-export interface BuildReply {
-  ok: boolean;
-  version: number;
-  slides: number;
-  ms: number;
-  notes: Note[];
-  checks?: Checks;
-}
+export type { BuildReply, Checks, Note };
 
 function el(tag: string, text = '', cls = ''): HTMLElement {
   const e = document.createElement(tag);
