@@ -103,7 +103,8 @@ export function noteOf(d: Diagnostic): Note {
 export function errorNotes(err: unknown): Note[] {
   if (!isTrialdeckError(err)) return [{ level: 'error', text: `internal error: ${err instanceof Error ? err.message : String(err)}` }];
   if (err.problems.length === 0) return [{ level: 'error', text: err.message }];
-  return err.problems.map((p) => ({ level: 'error', text: formatProblem({ ...p, file: undefined }), ...(p.path ? { path: p.path } : {}), ...(p.line !== undefined ? { line: p.line } : {}) }));
+  // The path and line are shown beside the text (and jump there), so the text is the message alone.
+  return err.problems.map((p) => ({ level: 'error', text: p.path || p.line !== undefined ? p.message : formatProblem({ ...p, file: undefined }), ...(p.path ? { path: p.path } : {}), ...(p.line !== undefined ? { line: p.line } : {}) }));
 }
 
 function checksOf(deck: DeckBuild, yaml: string): Checks {

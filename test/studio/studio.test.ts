@@ -95,6 +95,9 @@ describe('studio: paste, edit, theme, downloads', () => {
     await page.click('#problems li.error button.jump');
     const cursorLine = await page.evaluate(() => document.querySelector('.cm-activeLine')?.textContent ?? '');
     expect(cursorLine.trim()).toBe(lines[line - 1]?.trim());
+    // …where the field itself is marked: the line underlined, a marker in the gutter.
+    await page.waitForFunction(() => document.querySelector('.cm-lintRange-error') !== null && document.querySelector('.cm-lint-marker-error') !== null, { timeout: 10_000 });
+    expect(await page.$eval('.cm-lintRange-error', (e) => e.closest('.cm-line')?.textContent ?? '')).toBe(lines[line - 1]);
 
     lines[line - 1] = text.replace(/\d+$/, '70');
     await page.evaluate((t: string) => (window as unknown as { studio: { setText(t: string): void } }).studio.setText(t), lines.join('\n'));

@@ -3,6 +3,7 @@
 import { defaultKeymap, history, historyKeymap } from '@codemirror/commands';
 import { yaml } from '@codemirror/lang-yaml';
 import { defaultHighlightStyle, syntaxHighlighting } from '@codemirror/language';
+import { lintGutter, setDiagnostics, type Diagnostic } from '@codemirror/lint';
 import { EditorState } from '@codemirror/state';
 import { EditorView, keymap, lineNumbers, highlightActiveLine } from '@codemirror/view';
 import { downloadAll, downloadOne } from './downloads.js';
@@ -32,6 +33,7 @@ const view = new EditorView({
       history(),
       highlightActiveLine(),
       EditorView.lineWrapping,
+      lintGutter(),
       // No Tab binding: Tab must move focus on, so keyboard users are never trapped in the editor.
       keymap.of([...defaultKeymap, ...historyKeymap]),
       syntaxHighlighting(defaultHighlightStyle),
@@ -51,6 +53,18 @@ function text(): string {
 
 function setText(t: string): void {
   view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: t } });
+}
+
+/** Each problem with a line is also marked at that line in the editor (gutter and underline). */
+function markLines(notes: Note[]): void {
+  const doc = view.state.doc;
+  const diagnostics: Diagnostic[] = notes
+    .filter((n) => n.line !== undefined && n.line >= 1 && n.line <= doc.lines)
+    .map((n) => {
+      const line = doc.line(n.line as number);
+      return { from: line.from, to: line.to, severity: n.level, message: n.path ? `${n.path}: ${n.text}` : n.text };
+    });
+  view.dispatch(setDiagnostics(view.state, diagnostics));
 }
 
 /** A new trial in the editor: built at once, not after the typing pause. */
@@ -85,6 +99,7 @@ async function build(): Promise<void> {
     const q = new URLSearchParams({ theme: theme.value, ...(department.value ? { department: department.value } : {}) });
     const reply = (await (await post(`/api/build?${q}`, text())).json()) as BuildReply;
     showNotes([...reply.notes, ...importNotes], goToLine);
+    markLines(reply.notes);
     if (reply.checks) showChecks(reply.checks, goToLine);
     if (reply.ok) status.textContent = `Slides updated: ${reply.slides} slides (${reply.ms} ms).`;
     else status.textContent = `Not updated: ${reply.notes.filter((n) => n.level === 'error').length} error(s) below. ${reply.version ? 'Showing the last good deck.' : ''}`;
