@@ -176,6 +176,26 @@ describe('studio: open a file', () => {
   });
 });
 
+describe('studio: drop a file', () => {
+  it('a summary dropped on the page becomes the deck', async () => {
+    const studio = await startStudio({ port: 0 });
+    const { page, errors } = await openStudio(studio);
+    try {
+      await page.evaluate((text: string) => {
+        const data = new DataTransfer();
+        data.items.add(new File([text], 'LEVOECMO.txt', { type: 'text/plain' }));
+        document.body.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+      }, levoecmoSummary());
+      await deckAfter(page, 0);
+      expect((await deckState(page)).count).toBeGreaterThan(20);
+      expect(errors).toEqual([]);
+    } finally {
+      await page.close();
+      await studio.close();
+    }
+  });
+});
+
 describe('studio: save back to the started file', () => {
   it('writes the editor text to the file atomically and keeps a .bak', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'td-studio-save-'));
