@@ -176,6 +176,27 @@ describe('studio: open a file', () => {
   });
 });
 
+describe('studio: a blank outline', () => {
+  it('fills the paste box with the summary headings; filled in, it makes a deck', async () => {
+    const studio = await startStudio({ port: 0 });
+    const { page } = await openStudio(studio);
+    try {
+      await page.click('#outline');
+      const outline = await page.$eval('#paste', (e) => (e as HTMLTextAreaElement).value);
+      expect(outline).toMatch(/^Publication\n- Title: </);
+      expect(outline).toContain('| Outcome |');
+      // A clinician's first pass: the primary outcome's numbers filled in.
+      const filled = outline.replace('| <primary outcome> (primary) | <events>/<total> (<%>) | <events>/<total> (<%>) | RR <value> | 95% CI <low> to <high>; P=<p> | |', '| Death at day 28 (primary) | 30/100 (30.0%) | 40/100 (40.0%) | RR 0.75 | 95% CI 0.51 to 1.10; P=0.14 | |');
+      await pasteSummary(page, filled);
+      await deckAfter(page, 0);
+      expect((await deckState(page)).count).toBeGreaterThan(3);
+    } finally {
+      await page.close();
+      await studio.close();
+    }
+  });
+});
+
 describe('studio: drop a file', () => {
   it('a summary dropped on the page becomes the deck', async () => {
     const studio = await startStudio({ port: 0 });

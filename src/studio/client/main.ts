@@ -7,6 +7,7 @@ import { lintGutter, setDiagnostics, type Diagnostic } from '@codemirror/lint';
 import { EditorState } from '@codemirror/state';
 import { EditorView, keymap, lineNumbers, highlightActiveLine } from '@codemirror/view';
 import { downloadAll, downloadOne } from './downloads.js';
+import { SUMMARY_OUTLINE } from '../outline.js';
 import { byId, post } from './net.js';
 import { showChecks, showNotes, type BuildReply, type Note } from './panels.js';
 
@@ -143,6 +144,14 @@ async function openFile(file: File): Promise<void> {
   await open(file.name, await file.text());
 }
 
+byId('outline').addEventListener('click', () => {
+  const paste = byId('paste') as HTMLTextAreaElement;
+  if (paste.value.trim() && !confirm('Replace the pasted text with a blank outline?')) return;
+  paste.value = SUMMARY_OUTLINE;
+  paste.focus();
+  paste.setSelectionRange(0, 0);
+  status.textContent = 'Fill in each <…> line of the outline, then press Make the deck.';
+});
 byId('use-paste').addEventListener('click', () => void open('', (byId('paste') as HTMLTextAreaElement).value));
 byId('file').addEventListener('change', (e) => {
   const f = (e.target as HTMLInputElement).files?.[0];
