@@ -9,7 +9,8 @@
 import { ParseSpeeds, PDFDocument, PDFHexString, PDFName, type PDFRef } from 'pdf-lib';
 
 const HEADING = /<h([12])\b[^>]*>([\s\S]*?)<\/h\1>/i;
-const CONTINUED = /\s*\((?:cont\.?|continued)\)\s*$/i;
+// "(cont.)", "(cont. 2)" (src/deck/slides.ts continuedTitle), "(continued)".
+const CONTINUED = /\s*\((?:cont\.?(?: \d+)?|continued)\)\s*$/i;
 
 const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
 
