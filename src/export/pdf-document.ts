@@ -42,17 +42,20 @@ export interface Bookmark {
 export function sectionBookmarks(slides: readonly string[]): Bookmark[] {
   const out: Bookmark[] = [];
   let previous: string | undefined;
+  const seen = new Set<string>();
   slides.forEach((html, page) => {
     const title = slideTitle(html);
     if (!title) return;
     const section = title.replace(CONTINUED, '');
-    if (section === previous) return;
+    // A continuation page belongs to its section's bookmark, also when it sits apart from it
+    // (the story's "Words vs numbers" continues in the backup).
+    if (section === previous || (section !== title && seen.has(section))) return;
     previous = section;
+    seen.add(section);
     out.push({ title: section, page });
   });
   return out;
 }
-
 
 export interface PdfInfo {
   title: string;

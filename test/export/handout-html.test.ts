@@ -66,6 +66,7 @@ describe('PDF bookmarks', () => {
       '<svg><foreignObject><section><h2>Results (cont. 2)</h2></section></foreignObject></svg>',
       '<svg><foreignObject><section><p>no heading</p></section></foreignObject></svg>',
       '<svg><foreignObject><section><h2>Why it <em>matters</em> &#8212; &#x2192;</h2></section></foreignObject></svg>',
+      '<svg><foreignObject><section><h2>Results (cont. 3)</h2></section></foreignObject></svg>',
     ];
     expect(sectionBookmarks(slides)).toEqual([
       { title: 'LEVO&ECMO', page: 0 },
