@@ -89,18 +89,19 @@ export interface LabelColumn {
 }
 
 /**
- * Wraps outcome names onto at most two lines no wider than `maxWidth` where
+ * Wraps outcome names onto at most `lineLimit` (two) lines no wider than `maxWidth` where
  * possible; the column widens to the widest line instead of truncating.
  */
 export function labelColumn(
   labels: readonly { text: string; bold: boolean }[],
   theme: ChartTheme,
   maxWidth: number,
+  lineLimit = 2,
 ): LabelColumn {
   let width = 0;
   let maxLines = 1;
   const texts = labels.map(({ text, bold }) => {
-    const lines = wrapText(text, { maxWidth, fontSize: theme.fontSize, bold, maxLines: 2 });
+    const lines = wrapText(text, { maxWidth, fontSize: theme.fontSize, bold, maxLines: lineLimit });
     width = Math.max(width, linesWidth(lines, theme.fontSize, bold));
     maxLines = Math.max(maxLines, lines.length);
     return lines.join('\n');

@@ -9,7 +9,7 @@ import { lines } from './paginate.js';
 import { BODY_PX, TABLE_PX, continuedTitle, type Block, type Item, type Slide, type TextStep } from './slides.js';
 
 /** Content box of a slide under its title, in px: 1160 wide; 720 − padding − title. */
-export const BOX = { width: 1160, height: 486, subtitle: 46 } as const;
+export const BOX = { width: 1160, height: 478, subtitle: 46 } as const;
 /** Average glyph width as a fraction of the font size (Liberation Sans, bold leads, digits). */
 const GLYPH = 0.48;
 /** Line height: 1.35 in most themes, 1.4 in the accessible one; the larger keeps every theme inside. */
@@ -34,12 +34,14 @@ function tableRowHeight(cells: readonly string[], widths: readonly number[], px:
   return most * px * LINE + 12;
 }
 
-/** Column widths as fractions of the table: given, or shared out by the longest text in each column. */
+/**
+ * Column widths as fractions of the table: the given ones (the theme sets the
+ * same widths for that slide: themes/clinical.css), else equal, as a
+ * fixed-layout table shares them out.
+ */
 export function tableWidths(block: Extract<Block, { type: 'table' }>): number[] {
   if (block.widths && block.widths.length === block.columns.length) return block.widths;
-  const longest = block.columns.map((c, k) => Math.max(c.length, 6, ...block.rows.map((r) => Math.min(60, (r.cells[k] ?? '').length))));
-  const total = longest.reduce((a, b) => a + b, 0);
-  return longest.map((l) => l / total);
+  return block.columns.map(() => 1 / block.columns.length);
 }
 
 /** Estimated height in px of a whole block at a text step. */
@@ -142,7 +144,7 @@ export function paginateBlocks(blocks: readonly Block[], step: TextStep, budget:
     page().push(block);
     used += h;
   };
-  for (const block of blocks) {
+  for (const block of unfoldTall(blocks, step, budget)) {
     const h = blockHeight(block, step);
     if (used + h <= budget || (block.type !== 'bullets' && block.type !== 'table')) {
       if (block.type === 'paragraph' && h > budget) {
@@ -193,6 +195,19 @@ export function paginateBlocks(blocks: readonly Block[], step: TextStep, budget:
     }
   }
   return pages.filter((p) => p.length > 0);
+}
+
+/**
+ * Side-by-side columns cannot continue on the next slide; when they are taller
+ * than a page they are laid out one after the other, each under its heading,
+ * and continue from there like any list.
+ */
+function unfoldTall(blocks: readonly Block[], step: TextStep, budget: number): Block[] {
+  return blocks.flatMap((b): Block[] =>
+    b.type === 'columns' && blockHeight(b, step) > budget
+      ? b.columns.flatMap((c): Block[] => [{ type: 'paragraph', text: c.heading, tone: 'strong' }, { type: 'bullets', items: c.items }])
+      : [b],
+  );
 }
 
 /** An item taller than a page continues over several: split between sentences, else between words. */

@@ -49,7 +49,19 @@ export function headline(q: Quantity): { big: string; small: string } {
     const unit = q.unit ? (q.unit === '%' ? '%' : ` ${q.unit}`) : '';
     return { big: `${num(q.mean)}${unit}`, small: q.sd === undefined ? 'mean' : `SD ${num(q.sd)}` };
   }
-  return { big: formatQuantity(q), small: '' };
+  return textHeadline(formatQuantity(q));
+}
+
+/**
+ * A cell kept as printed ("188 (1.7 per 100 patient-years)"): its leading
+ * number in large type and the rest beneath; a cell that is not a short
+ * number is shown whole in normal type, never as a 76 px headline that
+ * overflows its box.
+ */
+function textHeadline(text: string): { big: string; small: string } {
+  const m = /^([−-]?\d[\d.,]*\s?%?)\s+(.+)$/.exec(text.trim());
+  if (m?.[1] && m[2]) return { big: m[1].trim(), small: m[2].trim().replace(/^\((.*)\)$/, '$1') };
+  return text.length <= 10 ? { big: text, small: '' } : { big: '', small: text };
 }
 
 /** One arm's line on the primary slide: "**68.3%** Levosimendan · 69/101", or "**12.5%** Placebo". */

@@ -29,7 +29,8 @@ export function contextSlides(ctx: StoryContext): { story: Slide[]; backup: Slid
   const backup: Slide[] = [];
   if (changed) {
     const blocks: Block[] = [
-      { type: 'bullets', items: [{ lead: 'Without this trial', text: changed.without }, { lead: 'With this trial', text: changed.with }] },
+      // The lines name the trial themselves ("Without DAPA-HF: …", "With DAPA-HF (2 studies): …").
+      { type: 'bullets', items: [{ text: changed.without }, { text: changed.with }] },
       { type: 'paragraph', text: `${changed.heterogeneity} ${changed.prediction}` },
       { type: 'paragraph', text: changed.caveat, tone: 'muted' },
     ];

@@ -5,6 +5,7 @@ import { controlArm } from '../trial/comparisons.js';
 import { buildBaselineView } from './baseline-view.js';
 import { designNotes } from './design-notes.js';
 import { fit } from './fit.js';
+import { resultWidths } from './slides-results.js';
 import type { Item, Slide } from './slides.js';
 import { text, validityItems, type StoryContext } from './story-context.js';
 
@@ -121,7 +122,7 @@ export function baselineSlides(ctx: StoryContext, section: Slide['section']): Sl
   if (!view) return [];
   const rows = section === 'story' ? view.keyRows : view.allRows;
   if (rows.length === 0) return [];
-  const blocks: Slide['blocks'] = [{ type: 'table', columns: view.columns, rows }];
+  const blocks: Slide['blocks'] = [{ type: 'table', columns: view.columns, rows, ...(view.columns.length >= 3 ? { widths: resultWidths(view.columns.length) } : {}) }];
   if (view.note) blocks.push({ type: 'paragraph', text: view.note, tone: 'muted' });
   const more = view.allRows.length - view.keyRows.length;
   return fit({

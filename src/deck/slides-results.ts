@@ -31,10 +31,14 @@ function resultColumns(trial: Trial): string[] {
   return ['Outcome', ...trial.arms.map((a) => a.label), 'Effect (CI; P)'];
 }
 
+/** The results table's column widths, as the theme sets them (section.table: outcome 34%, effect 32%, the arms share the rest). */
+export function resultWidths(columns: number): number[] {
+  const arms = columns - 2;
+  return [0.34, ...Array.from({ length: arms }, () => 0.34 / arms), 0.32];
+}
+
 function tableWidths(trial: Trial): number[] {
-  const arms = trial.arms.length;
-  const armShare = Math.min(0.4, 0.17 * arms);
-  return [0.34, ...trial.arms.map(() => armShare / arms), 1 - 0.34 - armShare];
+  return resultWidths(trial.arms.length + 2);
 }
 
 export function primarySlides(ctx: StoryContext): Slide[] {
@@ -105,14 +109,16 @@ export function keyResultSlides(ctx: StoryContext): Slide[] {
     // The table and the forest plot's column drawing share the slide when the table fits its column.
     // Four columns at most (two arms): in a 516 px column a fifth leaves words broken mid-letter.
     const narrowEnough = table.columns.length <= 4;
-    const step = forest?.besideUri && narrowEnough ? ([0, 1, 2] as const).find((k) => blockHeight(table, k, SPLIT_TABLE_WIDTH) <= BOX.height) : undefined;
+    // Beside a chart the table's columns share its width equally (no results-table widths there).
+    const { widths: _full, ...splitTable } = table;
+    const step = forest?.besideUri && narrowEnough ? ([0, 1, 2] as const).find((k) => blockHeight(splitTable, k, SPLIT_TABLE_WIDTH) <= BOX.height) : undefined;
     const together = forest !== undefined && step !== undefined;
     const notes = [
       ...shownOutcomes.map((o) => `${o.name} (${o.role}): ${effectCell(o.effect)}${o.notes ? `. ${o.notes}` : ''}`),
       ...(shown < key.length ? [`${key.length - shown} more rows are in the full results table in the backup slides.`] : []),
     ];
     const slide: Slide | undefined = together
-      ? { id: 'key-results', section: 'story', layout: 'split', title: 'Key secondary and safety results', blocks: [table, { type: 'chart', chart: forest.id, beside: true }], notes: [...notes, forest.alt], textStep: step }
+      ? { id: 'key-results', section: 'story', layout: 'split', title: 'Key secondary and safety results', blocks: [splitTable, { type: 'chart', chart: forest.id, beside: true }], notes: [...notes, forest.alt], textStep: step }
       : fit({ id: 'key-results', section: 'story', layout: 'table', title: 'Key secondary and safety results', blocks: [table], notes })[0];
     if (slide) slides.push(slide);
     if (forest && !together) slides.push(chartSlide(forest, 'story'));

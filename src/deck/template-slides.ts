@@ -51,6 +51,21 @@ function templateBlock(block: Block, charts: ReadonlyMap<string, DeckChart>): Re
   }
 }
 
+/**
+ * Two lists in a row would merge into one loose Markdown list (CommonMark),
+ * whose items are spaced as paragraphs: taller than the view model measured.
+ * A list right after another uses the other bullet marker, which starts a new list.
+ */
+function alternateLists(blocks: Record<string, unknown>[]): Record<string, unknown>[] {
+  let previousAlt: boolean | null = null;
+  return blocks.map((b) => {
+    const isList = (b.is as Record<string, boolean>).bullets === true || (b.is as Record<string, boolean>).stats === true;
+    const alt = isList && previousAlt === false;
+    previousAlt = isList ? alt : null;
+    return { ...b, alt };
+  });
+}
+
 const LAYOUT_CLASS: Record<Slide['layout'], string> = {
   title: 'title',
   divider: 'divider',
@@ -72,7 +87,7 @@ export function templateSlides(vm: ViewModel): TemplateSlide[] {
     subtitle: s.subtitle ?? '',
     isTitle: s.layout === 'title',
     isDivider: s.layout === 'divider',
-    blocks: s.blocks.map((b) => templateBlock(b, charts)),
+    blocks: alternateLists(s.blocks.map((b) => templateBlock(b, charts))),
     notes: s.notes,
   }));
 }

@@ -9,7 +9,8 @@
 import { ParseSpeeds, PDFDocument, PDFHexString, PDFName, type PDFRef } from 'pdf-lib';
 
 const HEADING = /<h([12])\b[^>]*>([\s\S]*?)<\/h\1>/i;
-const CONTINUED = /\s*\((?:cont\.?|continued)\)\s*$/i;
+// "(cont.)", "(cont. 2)" (src/deck/slides.ts continuedTitle), "(continued)".
+const CONTINUED = /\s*\((?:cont\.?(?: \d+)?|continued)\)\s*$/i;
 
 const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
 
@@ -41,17 +42,20 @@ export interface Bookmark {
 export function sectionBookmarks(slides: readonly string[]): Bookmark[] {
   const out: Bookmark[] = [];
   let previous: string | undefined;
+  const seen = new Set<string>();
   slides.forEach((html, page) => {
     const title = slideTitle(html);
     if (!title) return;
     const section = title.replace(CONTINUED, '');
-    if (section === previous) return;
+    // A continuation page belongs to its section's bookmark, also when it sits apart from it
+    // (the story's "Words vs numbers" continues in the backup).
+    if (section === previous || (section !== title && seen.has(section))) return;
     previous = section;
+    seen.add(section);
     out.push({ title: section, page });
   });
   return out;
 }
-
 
 export interface PdfInfo {
   title: string;

@@ -18,7 +18,7 @@ const dataFiles = readdirSync(join(root, 'data')).filter((f) => f.endsWith('.yam
 const summaryFiles = readdirSync(join(root, 'test/fixtures/summaries')).filter((f) => f.endsWith('.txt')).map((f) => join(root, 'test/fixtures/summaries', f));
 
 /** Stand-ins for the chart stage's output: the view model only needs ids and titles. */
-const CHARTS = ['forest', 'event-rates', 'bayes'].map((id) => ({ id, title: `Chart ${id}`, alt: `${id} chart`, uri: 'data:image/svg+xml;base64,', ...(id === 'forest' ? { besideUri: 'data:image/svg+xml;base64,' } : {}) }));
+const CHARTS = ['forest', 'event-rates', 'bayes', 'context-forest'].map((id) => ({ id, title: `Chart ${id}`, alt: `${id} chart`, uri: 'data:image/svg+xml;base64,', ...(id === 'forest' ? { besideUri: 'data:image/svg+xml;base64,' } : {}) }));
 
 async function vmOf(file: string, backup: 'full' | 'none' = 'full'): Promise<{ trial: Trial; vm: ViewModel }> {
   const { trial } = await loadTrial(file);
@@ -67,7 +67,7 @@ describe('the story, then the backup', () => {
     expect(chartsIn(story)[0]).toBe('forest');
     expect(chartsIn(story.slice(story.findIndex((s) => s.id === 'key-results'), story.findIndex((s) => s.id === 'key-results') + 2))).toContain('forest');
     // Every chart appears exactly once: the rest are in the backup.
-    expect(chartsIn(vm.slides).sort()).toEqual(['bayes', 'event-rates', 'forest']);
+    expect(chartsIn(vm.slides).sort()).toEqual(['bayes', 'context-forest', 'event-rates', 'forest']);
     // The story ends where the backup begins.
     const firstBackup = vm.slides.findIndex((s) => s.section === 'backup');
     expect(vm.slides[firstBackup]).toMatchObject({ id: 'backup', layout: 'divider', title: 'Backup slides' });

@@ -63,15 +63,17 @@ describe('PDF bookmarks', () => {
       '<svg><foreignObject><section><h1 id="a">LEVO&amp;ECMO</h1><h2>Sub</h2></section></foreignObject></svg>',
       '<svg><foreignObject><section><h2>Results</h2></section></foreignObject></svg>',
       '<svg><foreignObject><section><h2>Results (cont.)</h2></section></foreignObject></svg>',
+      '<svg><foreignObject><section><h2>Results (cont. 2)</h2></section></foreignObject></svg>',
       '<svg><foreignObject><section><p>no heading</p></section></foreignObject></svg>',
       '<svg><foreignObject><section><h2>Why it <em>matters</em> &#8212; &#x2192;</h2></section></foreignObject></svg>',
+      '<svg><foreignObject><section><h2>Results (cont. 3)</h2></section></foreignObject></svg>',
     ];
     expect(sectionBookmarks(slides)).toEqual([
       { title: 'LEVO&ECMO', page: 0 },
       { title: 'Results', page: 1 },
-      { title: 'Why it matters — →', page: 4 },
+      { title: 'Why it matters — →', page: 5 },
     ]);
-    expect(slideTitle(slides[3] ?? '')).toBeUndefined();
+    expect(slideTitle(slides[4] ?? '')).toBeUndefined();
     expect(decodeEntities('&lt;&gt;&quot;&#39;&unknown;')).toBe(`<>"'&unknown;`);
   });
 });
