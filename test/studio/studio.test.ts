@@ -230,7 +230,7 @@ describe('studio: save back to the started file', () => {
       const edited = original.replace(/^id: levoecmo$/m, 'id: levoecmo-studio');
       await page.evaluate((t: string) => (window as unknown as { studio: { setText(t: string): void } }).studio.setText(t), edited);
       await page.click('#save');
-      await page.waitForFunction(() => /Saved to levoecmo\.yaml/.test(document.getElementById('status')?.textContent ?? ''), { timeout: 30_000 });
+      await page.waitForFunction(() => /Saved to levoecmo\.yaml/.test(document.getElementById('progress')?.textContent ?? ''), { timeout: 30_000 });
       expect(readFileSync(file, 'utf8')).toBe(edited);
       expect(readFileSync(`${file}.bak`, 'utf8')).toBe(original);
       expect(errors).toEqual([]);

@@ -167,7 +167,8 @@ theme.addEventListener('change', () => void build());
 department.addEventListener('change', () => void build());
 byId('save', true)?.addEventListener('click', async () => {
   const reply = (await (await post('/api/save', text())).json()) as { ok: boolean; notes?: Note[] };
-  status.textContent = reply.ok ? `Saved to ${config.fileName ?? 'the file'} (the old version is kept as ${config.fileName ?? 'the file'}.bak).` : `Not saved: ${reply.notes?.[0]?.text ?? 'unknown error'}`;
+  // In the take-away line, not the build status, which the next rebuild overwrites.
+  byId('progress').textContent = reply.ok ? `Saved to ${config.fileName ?? 'the file'} (the old version is kept as ${config.fileName ?? 'the file'}.bak).` : `Not saved: ${reply.notes?.[0]?.text ?? 'unknown error'}`;
 });
 for (const button of document.querySelectorAll<HTMLButtonElement>('[data-download]')) {
   button.addEventListener('click', () => {
