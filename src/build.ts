@@ -160,6 +160,8 @@ interface Pending {
   staging: Staging;
   files: string[];
   warnings: Diagnostic[];
+  /** The browser formats, printed as soon as the deck is rendered and written once every deck is. */
+  printed?: Promise<{ files: [string, Uint8Array][]; warnings: Diagnostic[] }>;
 }
 
 /** Many trials, one browser: started once, shared by every deck and format, always closed. */
@@ -208,6 +210,13 @@ export async function buildDecks(inputs: readonly string[], options: BuildOption
         const deck = await makeDeck(loaded.trial, loaded.warnings, { ...options, cacheDir, renderCacheDir });
         staging = await stageOutput(options.outDir, id);
         const item: Pending = { index, input, id, deck, staging, files: [], warnings: [...deck.warnings] };
+        if (exporter) {
+          // The browser prints (in its own processes) while this process writes the files
+          // below and renders the next deck. Only written after them, in the usual order.
+          const files: [string, Uint8Array][] = [];
+          item.printed = exporter.print(deck, formats, async (name, bytes) => void files.push([name, bytes])).then((warnings) => ({ files, warnings }));
+          item.printed.catch(() => undefined);
+        }
         if (formats.includes('md')) await write(item, 'deck.md', deck.markdown);
         if (formats.includes('html')) await write(item, 'deck.html', deck.rendered.html);
         for (const chart of deck.charts) await write(item, `charts/${chart.id}.svg`, chart.svg);
@@ -234,8 +243,11 @@ export async function buildDecks(inputs: readonly string[], options: BuildOption
     for (const item of [...pending]) {
       if (!exporter) break;
       try {
-        const step = (s: Format): void => onEvent({ kind: 'step', index: item.index, total, input: item.input, step: s });
-        item.warnings.push(...(await exporter.print(item.deck, formats, (name, bytes) => write(item, name, bytes), step)));
+        const printing = formats.filter((f) => f === 'pdf' || f === 'handout' || f === 'png');
+        if (printing[0]) onEvent({ kind: 'step', index: item.index, total, input: item.input, step: printing[0] });
+        const printed = await item.printed;
+        for (const [name, bytes] of printed?.files ?? []) await write(item, name, bytes);
+        item.warnings.push(...(printed?.warnings ?? []));
       } catch (err) {
         pending.splice(pending.indexOf(item), 1);
         await item.staging.discard();

@@ -54,27 +54,40 @@ export class Exporter {
     this.session.warmUp();
   }
 
-  /** Prints PDF, handout and PNG (those requested) and writes them; returns warnings. */
+  /**
+   * Prints PDF, handout and PNG (those requested) and writes them; returns warnings.
+   * The page jobs queue on the shared page in this order (PDF, handout, PNG), but
+   * each job's Node-side work (building the handout, pdf-lib post-processing)
+   * runs while the browser prints the previous one. Files are written in the same
+   * order as the jobs, whichever finishes first.
+   */
   async print(deck: ExportInput, formats: readonly string[], write: WriteFile, onStep: (f: PrintFormat) => void = () => {}): Promise<Diagnostic[]> {
     const warnings: Diagnostic[] = [];
     const info = deckInfo(deck.trial);
+    const jobs: { format: PrintFormat; files: Promise<[string, Uint8Array][]> }[] = [];
+    const start = (format: PrintFormat, files: Promise<[string, Uint8Array][]>): void => {
+      // Awaited in order below; a later job failing first must not be an unhandled rejection.
+      files.catch(() => undefined);
+      jobs.push({ format, files });
+    };
     if (formats.includes('pdf')) {
-      onStep('pdf');
-      const pdf = await printDeckPdf(this.session, deck.rendered, info);
-      await write(FILE_NAMES.pdf, pdf.bytes);
+      start('pdf', printDeckPdf(this.session, deck.rendered, info).then((pdf) => [[FILE_NAMES.pdf, pdf.bytes]]));
     }
     if (formats.includes('handout')) {
-      onStep('handout');
       const layout = this.options.handoutLayout ?? DEFAULT_HANDOUT_LAYOUT;
       const model = buildHandoutModel(deck.viewModel, deck.rendered, layout);
-      const html = (await loadHandoutTemplate(this.options.templateDir)).render(model, deck.rendered);
-      const handout = await printHandout(this.session, html, model, deck.rendered.slides.length, info);
-      await write(FILE_NAMES.handout, handout.bytes);
+      const template = loadHandoutTemplate(this.options.templateDir);
+      // Queued on the page before PNG, as when the jobs ran one after another.
+      const queued = template.then((t) => printHandout(this.session, t.render(model, deck.rendered), model, deck.rendered.slides.length, info));
+      if (formats.includes('png')) await template.catch(() => undefined);
+      start('handout', queued.then((handout) => [[FILE_NAMES.handout, handout.bytes]]));
     }
     if (formats.includes('png')) {
-      onStep('png');
-      const shots = await printSlidePngs(this.session, deck.rendered);
-      for (const [i, png] of shots.entries()) await write(pngName(i), png);
+      start('png', printSlidePngs(this.session, deck.rendered).then((shots) => shots.map((png, i): [string, Uint8Array] => [pngName(i), png])));
+    }
+    for (const job of jobs) {
+      onStep(job.format);
+      for (const [name, bytes] of await job.files) await write(name, bytes);
     }
     return warnings;
   }

@@ -22,13 +22,14 @@ type ResvgModule = typeof import('@resvg/resvg-js');
 
 /** PNG bytes of an SVG drawn `width` px wide (its height follows the SVG's aspect ratio). */
 export async function svgToPng(svg: string, width: number): Promise<{ png: Buffer; width: number; height: number }> {
-  const { Resvg } = await importExternal<ResvgModule>('@resvg/resvg-js');
+  const { renderAsync } = await importExternal<ResvgModule>('@resvg/resvg-js');
   const files = fontFiles();
-  const r = new Resvg(svg, {
+  // renderAsync draws on libuv's thread pool: the same resvg code and bytes as `new Resvg().render()`,
+  // but this thread stays free meanwhile (in a default build it relays the browser's PDF print).
+  const image = await renderAsync(svg, {
     fitTo: { mode: 'width', value: width },
     font: files.length > 0 ? { loadSystemFonts: false, fontFiles: files, defaultFontFamily: 'Liberation Sans' } : { loadSystemFonts: true },
   });
-  const image = r.render();
   return { png: image.asPng(), width: image.width, height: image.height };
 }
 
