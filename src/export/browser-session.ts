@@ -102,13 +102,17 @@ export class BrowserSession {
   async #launch(): Promise<Browser> {
     const location = await this.locate();
     if (!location) throw new TrialdeckError('BROWSER_NOT_FOUND', MESSAGES.noBrowser(['PDF', 'handout', 'PNG', 'PPTX']));
-    const profile = join(await this.root(), 'profile');
+    const root = await this.root();
+    const profile = join(root, 'profile');
     await mkdir(profile);
     const launch = (noSandbox: boolean): Promise<Browser> =>
       puppeteer.launch({
         executablePath: location.path,
         headless: true,
         userDataDir: profile,
+        // Chromium's scratch folders (org.chromium.Chromium.*) go into our folder too: the browser is
+        // killed, not closed (see close()), so it never removes them itself; we remove the folder.
+        env: { ...process.env, TMPDIR: root },
         args: [...LAUNCH_ARGS, ...(noSandbox ? ['--no-sandbox'] : [])],
         // Our own handlers clean up the profile before exiting; puppeteer's would exit first.
         handleSIGINT: false,
