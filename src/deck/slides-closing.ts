@@ -1,6 +1,5 @@
 // The end of the story: controversies, questions for discussion and the bottom
 // line; in the backup, what the paper says (interpretation, results, summary) and the references.
-import { discussionQuestions } from './discussion.js';
 import { fit, fitTogether, type SlideSource } from './fit.js';
 import type { Block, Section, Slide } from './slides.js';
 import type { StoryContext } from './story-context.js';
@@ -21,7 +20,7 @@ export function controversyAndDiscussionSlides(ctx: StoryContext, context: reado
     section: 'story',
     layout: 'content',
     title: 'Questions for discussion',
-    blocks: [{ type: 'bullets', items: discussionQuestions(ctx.trial, ctx.primary).map((q) => ({ text: q })) }],
+    blocks: [{ type: 'bullets', items: ctx.ev.questions.map((q) => ({ text: q })) }],
     notes: [DISCUSSION_NOTE],
   };
   if (c.length === 0) return [...context, ...fit(discussion)];

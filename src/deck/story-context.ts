@@ -26,11 +26,6 @@ export interface StoryContext {
 
 export const text = (b: Bullet): string => b.text;
 
-/** The arm's label, or its id when the trial has no such arm. */
-export function armLabel(trial: Trial, id: string): string {
-  return trial.arms.find((a) => a.id === id)?.label ?? id;
-}
-
 /** Validity items whose aspect or text matches, in order (e.g. baseline imbalances, blinding). */
 export function validityItems(trial: Trial, aspect: RegExp): Trial['internalValidity']['items'] {
   return [...trial.internalValidity.items, ...trial.externalValidity.items].filter((i) => aspect.test(i.aspect));

@@ -2,7 +2,7 @@
 // in strict mode, where a missing key is an error even inside {{#if}}, so every
 // optional field is present here (empty when unused), each block carries one
 // flag per block type, and a chart block carries the chart it names.
-import { BODY_PX, type Block, type BlockType, type Item, type Slide } from './slides.js';
+import type { Block, BlockType, Item, Slide } from './slides.js';
 import type { DeckChart, ViewModel } from './view-model.js';
 
 const BLOCK_TYPES: readonly BlockType[] = ['bullets', 'paragraph', 'table', 'stats', 'chart', 'columns', 'title'];
@@ -91,6 +91,3 @@ export function templateSlides(vm: ViewModel): TemplateSlide[] {
     notes: s.notes,
   }));
 }
-
-/** Body text size of a slide in px (for tests and renderers that size text themselves). */
-export const bodyPx = (s: Slide): number => BODY_PX[s.textStep];

@@ -13,7 +13,6 @@
 import { deriveEvidence } from '../evidence/derive.js';
 import type { Evidence } from '../evidence/types.js';
 import type { Trial } from '../trial/schema.js';
-import { discussionQuestions } from './discussion.js';
 import { buildEvidenceView, type EvidenceView } from './evidence-view.js';
 import { formatCI, formatEstimate, formatP, headline } from './format.js';
 import { occasionView, type Occasion, type OccasionView } from './occasion.js';
@@ -121,7 +120,7 @@ export function buildViewModel(trial: Trial, charts: DeckChart[], evidence: Evid
     slides: uniqueTitles(slides),
     charts,
     evidence: ctx.ev,
-    handout: handoutView(ctx),
+    handout: handoutView(ctx, story),
   };
 }
 
@@ -141,10 +140,11 @@ function uniqueTitles(slides: Slide[]): Slide[] {
   });
 }
 
-function handoutView(ctx: StoryContext): HandoutView {
+/** Page one of the handout, from the story's own slides and evidence view (nothing computed twice). */
+function handoutView(ctx: StoryContext, story: readonly Slide[]): HandoutView {
   const { trial, primary, ev } = ctx;
   const d = trial.design;
-  const question = questionSlides(ctx)[0]?.blocks[0];
+  const question = story.find((s) => s.id === 'question')?.blocks[0];
   const pico = question?.type === 'bullets' ? question.items : [];
   const labels: Record<string, string> = { P: 'Population', I: 'Intervention', C: 'Comparator', O: 'Primary outcome' };
   const randomised = trial.arms.filter((a) => a.randomised !== undefined);
@@ -170,7 +170,7 @@ function handoutView(ctx: StoryContext): HandoutView {
       effect: e ? [formatEstimate(e), formatCI(e), formatP(e)].filter(Boolean).join(' · ') : '',
     },
     absolutes: ev.numbers.map((n) => ({ name: n.name, arms: n.arms, difference: n.rd, nnt: n.nnt })),
-    questions: discussionQuestions(trial, primary),
+    questions: ev.questions,
     bottomLine: trial.takeaway ? [trial.takeaway] : trial.overallSummary.map((b) => b.text),
   };
 }
