@@ -122,7 +122,8 @@ try {
         'HTML, cold (fresh output folder, no cache)',
         { cmd: [process.execPath, [cli, 'build', levoecmo, '-f', 'html', '-o', join(work, 'cold')]], before: () => rm(join(work, 'cold'), { recursive: true, force: true }) },
         { cmd: [process.execPath, [marp, '--theme-set', themeSet, '-o', join(work, 'marp.html'), deckMd]] },
-        1.3,
+        // Issue 14 asks for no slower than marp-cli here (it was 1.3× in wave 1).
+        1.0,
       ),
     );
     await timed(process.execPath, [cli, 'build', levoecmo, '-f', 'html', '-o', join(work, 'warm')]);
