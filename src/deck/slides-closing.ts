@@ -2,9 +2,7 @@
 // line; in the backup, what the paper says (interpretation, results, summary) and the references.
 import { fit, fitTogether, type SlideSource } from './fit.js';
 import type { Block, Section, Slide } from './slides.js';
-import type { StoryContext } from './story-context.js';
-
-const refs = (r: readonly number[] | undefined): string => (r && r.length > 0 ? ` [${r.join(', ')}]` : '');
+import { refs, type StoryContext } from './story-context.js';
 
 const CONTROVERSY_NOTE = 'Numbers in square brackets are the references in the last slides.';
 const DISCUSSION_NOTE = 'Built from the trial’s own tensions: the power it assumed, harm signals near no effect, subgroups, blinding and competing events.';

@@ -5,9 +5,8 @@
 import { buildContextView } from './context-view.js';
 import { fit } from './fit.js';
 import type { Block, Item, Slide } from './slides.js';
-import type { StoryContext } from './story-context.js';
+import { refs, type StoryContext } from './story-context.js';
 
-const refs = (r: readonly number[] | undefined): string => (r && r.length > 0 ? ` [${r.join(', ')}]` : '');
 const item = (i: { lead?: string; text: string; refs?: number[] }): Item => ({ ...(i.lead ? { lead: i.lead } : {}), text: `${i.text}${refs(i.refs)}` });
 
 export function contextSlides(ctx: StoryContext): { story: Slide[]; backup: Slide[] } {

@@ -7,7 +7,7 @@ import { designNotes } from './design-notes.js';
 import { fit } from './fit.js';
 import { resultWidths } from './slides-results.js';
 import type { Item, Slide } from './slides.js';
-import { text, validityItems, type StoryContext } from './story-context.js';
+import { randomisedText, text, validityItems, type StoryContext } from './story-context.js';
 
 /** Drops a text that another shown text already contains (the analysis is often inside the statistics text). */
 const novel = (value: string | undefined, shown: readonly (string | undefined)[]): string | undefined =>
@@ -54,11 +54,8 @@ export function populationSlides(ctx: StoryContext): Slide[] {
   const { trial } = ctx;
   const pop = trial.design.population;
   const items: Item[] = [];
-  const randomised = trial.arms.filter((a) => a.randomised !== undefined);
-  if (randomised.length > 0) {
-    const total = randomised.reduce((n, a) => n + (a.randomised ?? 0), 0);
-    items.push({ lead: 'Randomised', text: `${total} (${randomised.map((a) => `${a.label} ${a.randomised}`).join(', ')})` });
-  }
+  const randomised = randomisedText(trial);
+  if (randomised) items.push({ lead: 'Randomised', text: randomised });
   if (trial.resultsIntro) items.push({ lead: 'Enrolment', text: trial.resultsIntro });
   // One criterion reads as a sentence; a list reads better under its own heading.
   if (pop.inclusion.length === 1 && pop.inclusion[0]) items.push({ lead: 'Inclusion', text: pop.inclusion[0].text });

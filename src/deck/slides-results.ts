@@ -94,39 +94,31 @@ function keyOutcomes(trial: Trial, primary: Outcome | undefined): Outcome[] {
 export function keyResultSlides(ctx: StoryContext): Slide[] {
   const { trial, primary } = ctx;
   const key = keyOutcomes(trial, primary);
-  const slides: Slide[] = [];
-  if (key.length > 0) {
-    // One slide: as many key rows as fit at the smallest step; every row is in the backup table.
-    const candidates: Extract<Block, { type: 'table' }> = { type: 'table', columns: resultColumns(trial), rows: key.map((o) => resultRow(o, trial)), widths: tableWidths(trial) };
-    const first = paginateBlocks([candidates], 2, BOX.height)[0]?.[0];
-    const count = first?.type === 'table' ? first.rows.length : key.length;
-    // The rows that fit, shown in the paper's order.
-    const shownOutcomes = trial.results.filter((o) => key.slice(0, count).includes(o));
-    const rows = shownOutcomes.map((o) => resultRow(o, trial));
-    const table = { ...candidates, rows };
-    const shown = rows.length;
-    const forest = ctx.charts.find((c) => c.id === 'forest');
-    // The table and the forest plot's column drawing share the slide when the table fits its column.
-    // Four columns at most (two arms): in a 516 px column a fifth leaves words broken mid-letter.
-    const narrowEnough = table.columns.length <= 4;
-    // Beside a chart the table's columns share its width equally (no results-table widths there).
-    const { widths: _full, ...splitTable } = table;
-    const step = forest?.besideUri && narrowEnough ? ([0, 1, 2] as const).find((k) => blockHeight(splitTable, k, SPLIT_TABLE_WIDTH) <= BOX.height) : undefined;
-    const together = forest !== undefined && step !== undefined;
-    const notes = [
-      ...shownOutcomes.map((o) => `${o.name} (${o.role}): ${effectCell(o.effect)}${o.notes ? `. ${o.notes}` : ''}`),
-      ...(shown < key.length ? [`${key.length - shown} more rows are in the full results table in the backup slides.`] : []),
-    ];
-    const slide: Slide | undefined = together
-      ? { id: 'key-results', section: 'story', layout: 'split', title: 'Key secondary and safety results', blocks: [splitTable, { type: 'chart', chart: forest.id, beside: true }], notes: [...notes, forest.alt], textStep: step }
-      : fit({ id: 'key-results', section: 'story', layout: 'table', title: 'Key secondary and safety results', blocks: [table], notes })[0];
-    if (slide) slides.push(slide);
-    if (forest && !together) slides.push(chartSlide(forest, 'story'));
-    return slides;
-  }
   const forest = ctx.charts.find((c) => c.id === 'forest');
-  if (forest) slides.push(chartSlide(forest, 'story'));
-  return slides;
+  const forestSlide = forest ? [chartSlide(forest, 'story')] : [];
+  if (key.length === 0) return forestSlide;
+  // One slide: as many key rows as fit at the smallest step; every row is in the backup table.
+  const columns = resultColumns(trial);
+  const candidates: Extract<Block, { type: 'table' }> = { type: 'table', columns, rows: key.map((o) => resultRow(o, trial)), widths: tableWidths(trial) };
+  const first = paginateBlocks([candidates], 2, BOX.height)[0]?.[0];
+  const count = first?.type === 'table' ? first.rows.length : key.length;
+  // The rows that fit, shown in the paper's order.
+  const shownOutcomes = trial.results.filter((o) => key.slice(0, count).includes(o));
+  const rows = shownOutcomes.map((o) => resultRow(o, trial));
+  const notes = [
+    ...shownOutcomes.map((o) => `${o.name} (${o.role}): ${effectCell(o.effect)}${o.notes ? `. ${o.notes}` : ''}`),
+    ...(rows.length < key.length ? [`${key.length - rows.length} more rows are in the full results table in the backup slides.`] : []),
+  ];
+  // The table and the forest plot's column drawing share the slide when the table fits its column.
+  // Four columns at most (two arms): in a 516 px column a fifth leaves words broken mid-letter.
+  // Beside a chart the table's columns share its width equally (no results-table widths there).
+  const splitTable: Extract<Block, { type: 'table' }> = { type: 'table', columns, rows };
+  const step = forest?.besideUri && columns.length <= 4 ? ([0, 1, 2] as const).find((k) => blockHeight(splitTable, k, SPLIT_TABLE_WIDTH) <= BOX.height) : undefined;
+  if (forest && step !== undefined) {
+    return [{ id: 'key-results', section: 'story', layout: 'split', title: 'Key secondary and safety results', blocks: [splitTable, { type: 'chart', chart: forest.id, beside: true }], notes: [...notes, forest.alt], textStep: step }];
+  }
+  const table = fit({ id: 'key-results', section: 'story', layout: 'table', title: 'Key secondary and safety results', blocks: [{ ...candidates, rows }], notes });
+  return [...table.slice(0, 1), ...forestSlide];
 }
 
 export function chartSlide(chart: DeckChart, section: Slide['section']): Slide {

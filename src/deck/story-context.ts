@@ -30,3 +30,14 @@ export const text = (b: Bullet): string => b.text;
 export function validityItems(trial: Trial, aspect: RegExp): Trial['internalValidity']['items'] {
   return [...trial.internalValidity.items, ...trial.externalValidity.items].filter((i) => aspect.test(i.aspect));
 }
+
+/** " [2, 3]": the bibliography numbers a bullet cites, after its text. */
+export const refs = (r: readonly number[] | undefined): string => (r && r.length > 0 ? ` [${r.join(', ')}]` : '');
+
+/** "205 (Levosimendan 101, Placebo 104)", or undefined when no arm gives its size. */
+export function randomisedText(trial: Trial): string | undefined {
+  const arms = trial.arms.filter((a) => a.randomised !== undefined);
+  if (arms.length === 0) return undefined;
+  const total = arms.reduce((n, a) => n + (a.randomised ?? 0), 0);
+  return `${total} (${arms.map((a) => `${a.label} ${a.randomised}`).join(', ')})`;
+}

@@ -23,7 +23,7 @@ import { backgroundSlides, questionSlides, titleSlide } from './slides-opening.j
 import { contextSlides } from './slides-context.js';
 import { chartSlide, fullResultsSlides, keyResultSlides, primarySlides } from './slides-results.js';
 import type { Slide } from './slides.js';
-import type { DeckChart, StoryContext } from './story-context.js';
+import { randomisedText, type DeckChart, type StoryContext } from './story-context.js';
 
 export type { DeckChart } from './story-context.js';
 
@@ -147,9 +147,8 @@ function handoutView(ctx: StoryContext, story: readonly Slide[]): HandoutView {
   const question = story.find((s) => s.id === 'question')?.blocks[0];
   const pico = question?.type === 'bullets' ? question.items : [];
   const labels: Record<string, string> = { P: 'Population', I: 'Intervention', C: 'Comparator', O: 'Primary outcome' };
-  const randomised = trial.arms.filter((a) => a.randomised !== undefined);
   const design = [
-    { label: 'Randomised', text: randomised.length > 0 ? `${randomised.reduce((n, a) => n + (a.randomised ?? 0), 0)} (${randomised.map((a) => `${a.label} ${a.randomised}`).join(', ')})` : '' },
+    { label: 'Randomised', text: randomisedText(trial) ?? '' },
     { label: 'Study type', text: d.studyType ?? '' },
     { label: 'Setting', text: d.setting ?? '' },
     { label: 'Blinding', text: d.blinding ?? '' },
