@@ -70,8 +70,13 @@ export function studioPage(config: PageConfig): string {
       </div>
       <p class="hint">Or drop a file anywhere on this page. Nothing leaves this computer.</p>
     </details>
-    <h2 id="editor-label">Trial data (YAML)</h2>
-    <div id="editor" class="editor"></div>
+    <h2 id="editor-label">Trial data</h2>
+    <div role="tablist" aria-labelledby="editor-label" class="tabs">
+      <button type="button" role="tab" id="tab-form" aria-controls="panel-form" aria-selected="false" tabindex="-1">Form</button>
+      <button type="button" role="tab" id="tab-yaml" aria-controls="panel-yaml" aria-selected="true" tabindex="0">YAML</button>
+    </div>
+    <div role="tabpanel" id="panel-form" aria-labelledby="tab-form" hidden><p id="form-status" class="hint" role="status"></p><div id="form" class="trial-form"></div></div>
+    <div role="tabpanel" id="panel-yaml" aria-labelledby="tab-yaml"><div id="editor" class="editor"></div></div>
     <h2>Problems</h2>
     <ul id="problems" aria-label="Errors and warnings"></ul>
     <h2>Checks</h2>

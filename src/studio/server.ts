@@ -29,7 +29,7 @@ import { errorNotes, isExportKind, noteOf, StudioSession } from './session.js';
 export const DEFAULT_STUDIO_PORT = 4808;
 /** dist/studio-assets/, found from dist/studio/ and from the CLI bundle in dist/cli/ alike. */
 export const STUDIO_ASSETS = fileURLToPath(new URL('../../dist/studio-assets/', import.meta.url));
-const ASSET_TYPES: Record<string, string> = { 'studio.js': 'text/javascript; charset=utf-8', 'studio.css': 'text/css; charset=utf-8' };
+const ASSET_TYPES: Record<string, string> = { 'studio.js': 'text/javascript; charset=utf-8', 'form.js': 'text/javascript; charset=utf-8', 'studio.css': 'text/css; charset=utf-8' };
 
 export interface StudioOptions {
   /** The file the studio was started on: loaded into the editor, and the only file Save writes. */

@@ -7,6 +7,7 @@ import { lintGutter, setDiagnostics, type Diagnostic } from '@codemirror/lint';
 import { EditorState } from '@codemirror/state';
 import { EditorView, keymap, lineNumbers, highlightActiveLine } from '@codemirror/view';
 import { downloadAll, downloadOne } from './downloads.js';
+import { focusInForm, formNotes, setupEditorTabs, showYamlTab, yamlChanged } from './editor-tabs.js';
 import { SUMMARY_OUTLINE } from '../outline.js';
 import { byId, post } from './net.js';
 import { showChecks, showNotes, type BuildReply, type Note } from './panels.js';
@@ -42,7 +43,10 @@ const view = new EditorView({
       EditorView.cspNonce.of(nonce),
       EditorView.contentAttributes.of({ 'aria-labelledby': 'editor-label', 'aria-multiline': 'true', tabindex: '0' }),
       EditorView.updateListener.of((u) => {
-        if (u.docChanged) schedule(50);
+        if (u.docChanged) {
+          schedule(50);
+          yamlChanged();
+        }
       }),
     ],
   }),
@@ -82,6 +86,13 @@ function goToLine(line: number): void {
   view.focus();
 }
 
+/** A problem clicked in the list: its field when the Form tab is shown, else its YAML line. */
+function goToNote(line: number | undefined, path?: string): void {
+  if (focusInForm(path) || line === undefined) return;
+  showYamlTab();
+  goToLine(line);
+}
+
 function schedule(ms: number): void {
   clearTimeout(timer);
   timer = setTimeout(() => void build(), ms);
@@ -99,9 +110,10 @@ async function build(): Promise<void> {
   try {
     const q = new URLSearchParams({ theme: theme.value, ...(department.value ? { department: department.value } : {}) });
     const reply = (await (await post(`/api/build?${q}`, text())).json()) as BuildReply;
-    showNotes([...reply.notes, ...importNotes], goToLine);
+    showNotes([...reply.notes, ...importNotes], goToNote);
     markLines(reply.notes);
-    if (reply.checks) showChecks(reply.checks, goToLine);
+    formNotes(reply.notes);
+    if (reply.checks) showChecks(reply.checks, goToNote);
     if (reply.ok) status.textContent = `Slides updated: ${reply.slides} slides (${reply.ms} ms).`;
     else status.textContent = `Not updated: ${reply.notes.filter((n) => n.level === 'error').length} error(s) below. ${reply.version ? 'Showing the last good deck.' : ''}`;
     if (reply.version && reply.version !== shownVersion) showDeck(reply.version);
@@ -131,7 +143,7 @@ async function open(name: string, body: string): Promise<void> {
   status.textContent = `Reading ${name || 'the pasted text'}…`;
   const reply = (await (await post(`/api/open?${new URLSearchParams({ name })}`, body)).json()) as { ok: boolean; yaml?: string; kind?: string; notes?: Note[]; warnings?: Note[] };
   if (!reply.ok || reply.yaml === undefined) {
-    showNotes(reply.notes ?? [], goToLine);
+    showNotes(reply.notes ?? [], goToNote);
     status.textContent = `Could not read ${name || 'the pasted text'}: see the problems list.`;
     return;
   }
@@ -176,6 +188,8 @@ for (const button of document.querySelectorAll<HTMLButtonElement>('[data-downloa
     void (kind === 'zip' ? downloadAll(text) : downloadOne(kind, text));
   });
 }
+
+setupEditorTabs({ text, replace: (from, to, insert) => view.dispatch({ changes: { from, to, insert } }) });
 
 // For tests and the bench: the same edits a user makes, without typing 30 KB.
 (window as unknown as { studio: object }).studio = { text, setText, goToLine, version: () => shownVersion };

@@ -12,16 +12,19 @@ function el(tag: string, text = '', cls = ''): HTMLElement {
   return e;
 }
 
-/** A line reference as a button: clicking it (or Enter) moves the editor there. */
-function jump(line: number | undefined, label: string, goTo: (line: number) => void): HTMLElement {
-  if (line === undefined) return el('span', label);
+/** Moves to a problem: its field in the Form tab when shown, else its line in the YAML. */
+export type GoTo = (line: number | undefined, path?: string) => void;
+
+/** A line or field reference as a button: clicking it (or Enter) moves there. */
+function jump(line: number | undefined, label: string, goTo: GoTo, path?: string): HTMLElement {
+  if (line === undefined && path === undefined) return el('span', label);
   const b = el('button', label, 'jump') as HTMLButtonElement;
   b.type = 'button';
-  b.addEventListener('click', () => goTo(line));
+  b.addEventListener('click', () => goTo(line, path));
   return b;
 }
 
-export function showNotes(notes: Note[], goTo: (line: number) => void): void {
+export function showNotes(notes: Note[], goTo: GoTo): void {
   const list = byId('problems');
   list.textContent = '';
   if (notes.length === 0) list.appendChild(el('li', 'No errors or warnings.'));
@@ -30,13 +33,13 @@ export function showNotes(notes: Note[], goTo: (line: number) => void): void {
     const where = [n.line !== undefined ? `line ${n.line}` : '', n.path ?? ''].filter(Boolean).join(', ');
     li.appendChild(el('strong', n.level === 'error' ? 'Error' : 'Warning'));
     li.appendChild(document.createTextNode(' '));
-    if (where) li.appendChild(jump(n.line, where, goTo));
+    if (where) li.appendChild(jump(n.line, where, goTo, n.path));
     li.appendChild(el('span', `${where ? ':' : ''} ${n.text}`));
     list.appendChild(li);
   }
 }
 
-export function showChecks(checks: Checks, goTo: (line: number) => void): void {
+export function showChecks(checks: Checks, goTo: GoTo): void {
   const box = byId('checks');
   box.textContent = '';
   box.appendChild(el('h3', `Number audit: ${checks.audit.length} reported number(s) differ from the recomputed ones`));
@@ -47,7 +50,7 @@ export function showChecks(checks: Checks, goTo: (line: number) => void): void {
   const claims = el('ul');
   for (const c of checks.claims) {
     const li = el('li');
-    li.appendChild(jump(c.line, c.line !== undefined ? `line ${c.line}` : c.path, goTo));
+    li.appendChild(jump(c.line, c.line !== undefined ? `line ${c.line}` : c.path, goTo, c.path));
     li.appendChild(el('span', ` [${c.category}] “${c.sentence}” ${c.message}`));
     claims.appendChild(li);
   }

@@ -1,0 +1,147 @@
+// The Form tab writes into the YAML text the user may have written by hand.
+// A form change becomes the few paths it touched (diffData), and each is
+// spliced into the text at that node's place (applyChange): the rest of the
+// text, comments, folded paragraphs and key order included, stays byte for
+// byte. Re-printing the whole document instead would re-fold every long
+// paragraph (the yaml library does not keep a block scalar's line breaks).
+import { isCollection, isMap, isScalar, isSeq, parseDocument, stringify, type Document, type Node } from 'yaml';
+import type { Segment } from './error-paths.js';
+
+export type Change = { op: 'set'; path: Segment[]; value: unknown } | { op: 'delete'; path: Segment[] };
+
+const PRINT = { lineWidth: 88, minContentWidth: 40, flowCollectionPadding: false } as const;
+
+function isPlainObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+export function deepEqual(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((x, i) => deepEqual(x, b[i]));
+  if (isPlainObject(a) && isPlainObject(b)) {
+    const ka = Object.keys(a).filter((k) => a[k] !== undefined);
+    const kb = Object.keys(b).filter((k) => b[k] !== undefined);
+    return ka.length === kb.length && ka.every((k) => deepEqual(a[k], b[k]));
+  }
+  return false;
+}
+
+/** The changes that turn `before` into `after`: one per changed leaf, one per added or removed row or key. */
+export function diffData(before: unknown, after: unknown, path: Segment[] = []): Change[] {
+  if (deepEqual(before, after)) return [];
+  if (after === undefined) return [{ op: 'delete', path }];
+  if (isPlainObject(before) && isPlainObject(after)) {
+    const out: Change[] = [];
+    for (const k of Object.keys(before)) if (before[k] !== undefined && after[k] === undefined) out.push({ op: 'delete', path: [...path, k] });
+    for (const k of Object.keys(after)) if (after[k] !== undefined) out.push(...diffData(before[k], after[k], [...path, k]));
+    return out;
+  }
+  if (Array.isArray(before) && Array.isArray(after)) {
+    if (before.length === after.length) return before.flatMap((b, i) => diffData(b, after[i], [...path, i]));
+    // One row removed (the form's remove button) or one added at the end (its add button): touch only that row.
+    if (after.length === before.length - 1) {
+      const i = after.findIndex((a, k) => !deepEqual(a, before[k]));
+      const at = i < 0 ? after.length : i;
+      if (after.every((a, k) => deepEqual(a, before[k < at ? k : k + 1]))) return [{ op: 'delete', path: [...path, at] }];
+    }
+    if (after.length === before.length + 1 && before.every((b, k) => deepEqual(b, after[k]))) return [{ op: 'set', path: [...path, before.length], value: after[before.length] }];
+  }
+  return [{ op: 'set', path, value: after }];
+}
+
+function lineStart(text: string, at: number): number {
+  return text.lastIndexOf('\n', at - 1) + 1;
+}
+
+function splice(text: string, from: number, to: number, insert: string): string {
+  return text.slice(0, from) + insert + text.slice(to);
+}
+
+/** Prints `value` (a Node of the edited document keeps its comments) for the place `range` held, indented to fit. */
+function printAt(text: string, value: unknown, from: number, to: number, block: boolean): string {
+  const lineIndent = /^ */.exec(text.slice(lineStart(text, from)))?.[0].length ?? 0;
+  // A block collection's first line sits at its own column (also right after "- "); a scalar continues its key's line.
+  const indent = block ? from - lineStart(text, from) : lineIndent;
+  let printed = stringify(value, PRINT);
+  if (!text.slice(from, to).endsWith('\n')) printed = printed.replace(/\n$/, '');
+  return printed.replace(/\n(?=[^\n])/g, `\n${' '.repeat(indent)}`);
+}
+
+/** Where a key's or row's whole entry starts and ends in the text: its lines, from the key (or "- ") to the next entry. */
+function entryLines(text: string, parent: Node, index: number): [number, number] | undefined {
+  const items = (isMap(parent) || isSeq(parent) ? parent.items : []) as unknown[];
+  const startOf = (item: unknown): number | undefined => {
+    const node = (isMap(parent) ? (item as { key: Node }).key : item) as Node | null;
+    return node?.range?.[0];
+  };
+  const start = startOf(items[index]);
+  const end = index + 1 < items.length ? startOf(items[index + 1]) : parent.range?.[1];
+  if (start === undefined || end === undefined) return undefined;
+  const to = index + 1 < items.length ? lineStart(text, end) : end;
+  return [lineStart(text, start), to];
+}
+
+/**
+ * `change` applied to `text`. Falls back to re-printing the nearest block
+ * collection that holds the change, and only for a change at the top (or a
+ * document in flow style) to re-printing the document.
+ */
+export function applyChange(text: string, change: Change): string {
+  const doc = parseDocument(text, { keepSourceTokens: false });
+  if (doc.errors.length) throw new Error(doc.errors[0]?.message ?? 'The YAML does not parse.');
+  const { path } = change;
+  const parentPath = path.slice(0, -1);
+  const parent = doc.getIn(parentPath, true) as Node | undefined;
+  const last = path[path.length - 1];
+  const old = doc.getIn(path, true) as Node | undefined;
+
+  // A scalar replaced by a scalar: only its own characters change.
+  if (change.op === 'set' && isScalar(old) && old.range && !isCollection(change.value) && (typeof change.value !== 'object' || change.value === null)) {
+    const [from, to] = old.range;
+    const multiline = typeof change.value === 'string' && change.value.includes('\n');
+    const wasBlock = old.type === 'BLOCK_FOLDED' || old.type === 'BLOCK_LITERAL';
+    if (!multiline && !wasBlock) return splice(text, from, to, stringify(change.value, { lineWidth: 0 }).replace(/\n$/, ''));
+    return splice(text, from, to, printAt(text, change.value, from, to, false));
+  }
+  // A removed key or row: its lines go, nothing else moves.
+  if (change.op === 'delete' && parent && old !== undefined && (isMap(parent) || isSeq(parent)) && !parent.flow && last !== undefined) {
+    const index = isSeq(parent) ? Number(last) : parent.items.findIndex((p) => isScalar(p.key) && String(p.key.value) === String(last));
+    const lines = index >= 0 ? entryLines(text, parent, index) : undefined;
+    if (lines && parent.items.length > 1) return splice(text, lines[0], lines[1], '');
+  }
+  // A new key or row at the end of a block collection: printed after its last entry.
+  if (change.op === 'set' && old === undefined && parent && (isMap(parent) || isSeq(parent)) && !parent.flow && parent.items.length > 0 && parent.range && last !== undefined) {
+    const entry = isSeq(parent) ? [change.value] : { [String(last)]: change.value };
+    const lastEntry = entryLines(text, parent, parent.items.length - 1);
+    if (lastEntry) {
+      const at = lastEntry[1] === text.length || text[lastEntry[1] - 1] === '\n' ? lastEntry[1] : lastEntry[1];
+      const indent = entryIndent(text, parent);
+      const printed = stringify(entry, PRINT).replace(/\n(?=[^\n])/g, `\n${' '.repeat(indent)}`);
+      const lead = text[at - 1] === '\n' || at === 0 ? ' '.repeat(indent) : `\n${' '.repeat(indent)}`;
+      return splice(text, at, at, lead + printed);
+    }
+  }
+  return reprintAround(text, doc, change);
+}
+
+/** The column of a block collection's entries (its keys, or its "- " marks). */
+function entryIndent(text: string, collection: Node): number {
+  const first = isMap(collection) ? (collection.items[0]?.key as Node | undefined)?.range?.[0] : collection.range?.[0];
+  const at = first ?? collection.range?.[0] ?? 0;
+  return at - lineStart(text, at);
+}
+
+function reprintAround(text: string, doc: Document, change: Change): string {
+  if (change.op === 'set') doc.setIn(change.path, change.value);
+  else doc.deleteIn(change.path);
+  // The nearest ancestor that was a block collection in the text is re-printed in place.
+  for (let n = change.path.length - 1; n >= 1; n--) {
+    const at = change.path.slice(0, n);
+    const node = doc.getIn(at, true) as Node | undefined;
+    if (isCollection(node) && node.range && !node.flow && node.range[0] < node.range[1] && text.slice(node.range[0], node.range[1]).trim()) {
+      const [from, to] = node.range;
+      return splice(text, from, to, printAt(text, node, from, to, true));
+    }
+  }
+  return doc.toString(PRINT);
+}
