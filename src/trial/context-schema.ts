@@ -29,31 +29,21 @@ const armCounts = z.strictObject({ events: whole, total: whole.min(1, 'expected 
 
 export const contextTrialSchema = z
   .strictObject({
-    /** Another trial file in the same data folder, e.g. `eolia.yaml`; its numbers fill what is left out here. */
-    file: z.string().min(1).optional(),
-    /** The outcome's name in `file`, when it differs from `outcome`. */
-    fileOutcome: z.string().min(1).optional(),
+    file: z.string().min(1).optional().describe('Another trial file in the same data folder, e.g. `eolia.yaml`; its numbers fill what is left out here.'),
+    fileOutcome: z.string().min(1).optional().describe('The outcome\'s name in `file`, when it differs from `outcome`.'),
     name: z.string().min(1).optional(),
     year: z.number().int().min(1900).max(2100).optional(),
-    /** In a phrase: "RCT, double-blind", "propensity-matched cohort". */
-    design: z.string().optional(),
-    /** Patients randomised (or analysed). */
-    n: whole.optional(),
-    /** In a phrase: "HFrEF, EF ≤ 40%". */
-    population: z.string().optional(),
-    /** The outcome of THIS trial it is compared with: a `results[].name` (a trailing "(primary…)" remark may be left out). */
-    outcome: z.string().min(1, 'expected a non-empty string'),
-    /** How the other trial defined or worded the outcome, when it differs. */
-    definition: z.string().optional(),
+    design: z.string().optional().describe('In a phrase: "RCT, double-blind", "propensity-matched cohort".'),
+    n: whole.optional().describe('Patients randomised (or analysed).'),
+    population: z.string().optional().describe('In a phrase: "HFrEF, EF ≤ 40%".'),
+    outcome: z.string().min(1, 'expected a non-empty string').describe('The outcome of THIS trial it is compared with: a `results[].name` (a trailing "(primary…)" remark may be left out).'),
+    definition: z.string().optional().describe('How the other trial defined or worded the outcome, when it differs.'),
     measure: z.enum(CONTEXT_MEASURES, { error: `expected one of ${CONTEXT_MEASURES.join(', ')}` }).optional(),
     estimate: ratio.optional(),
     ci: z.strictObject({ lower: ratio, upper: ratio, level: z.number().gt(0).lt(1).default(0.95) }).optional(),
-    /** Events per arm: `experimental` is the arm like this trial's first arm, `control` like its comparator. */
-    counts: z.strictObject({ experimental: armCounts, control: armCounts }).optional(),
-    /** Reference number in `bibliography[].n`. */
-    ref: z.number().int().min(1).optional(),
-    /** Why the presenter leaves it out of the pooled estimate (it is still shown and listed). */
-    exclude: z.string().min(1).optional(),
+    counts: z.strictObject({ experimental: armCounts, control: armCounts }).optional().describe('Events per arm: `experimental` is the arm like this trial\'s first arm, `control` like its comparator.'),
+    ref: z.number().int().min(1).optional().describe('Reference number in `bibliography[].n`.'),
+    exclude: z.string().min(1).optional().describe('Why the presenter leaves it out of the pooled estimate (it is still shown and listed).'),
   })
   .superRefine((t, ctx) => {
     const need = (path: string, message: string): void => {

@@ -32,34 +32,26 @@ const POSITIVE = 'expected a number above 0';
 
 /** Cluster-randomised trials: the unit of randomisation and the numbers a reader needs to judge precision. */
 export const clusterSchema = z.strictObject({
-  /** Number of clusters randomised (all arms). */
-  clusters: z.number().int('expected a whole number').min(1, 'expected at least 1 cluster').optional(),
-  /** What a cluster is: "general practices", "hospitals", "villages". */
-  unit: z.string().optional(),
-  /** Intracluster correlation coefficient. */
-  icc: z.number().min(0, 'expected an ICC between 0 and 1').max(1, 'expected an ICC between 0 and 1').optional(),
+  clusters: z.number().int('expected a whole number').min(1, 'expected at least 1 cluster').optional().describe('Number of clusters randomised (all arms).'),
+  unit: z.string().optional().describe('What a cluster is: "general practices", "hospitals", "villages".'),
+  icc: z.number().min(0, 'expected an ICC between 0 and 1').max(1, 'expected an ICC between 0 and 1').optional().describe('Intracluster correlation coefficient.'),
   designEffect: z.number().min(1, 'expected a design effect of at least 1').optional(),
-  /** How the paper describes the clustering, as printed. */
-  text: z.string().optional(),
+  text: z.string().optional().describe('How the paper describes the clustering, as printed.'),
 });
 
 export const crossoverSchema = z.strictObject({
-  /** As printed: "2 weeks", "5 half-lives". */
-  washout: z.string().optional(),
+  washout: z.string().optional().describe('As printed: "2 weeks", "5 half-lives".'),
   periods: z.number().int('expected a whole number').min(2, 'expected at least 2 periods').optional(),
-  /** What the paper says about carry-over (a test, or why it was not expected). */
-  carryOver: z.string().optional(),
+  carryOver: z.string().optional().describe('What the paper says about carry-over (a test, or why it was not expected).'),
 });
 
 /** A reported effect with only the fields an interaction needs. */
 export const interactionSchema = z.strictObject({
-  /** e.g. "ratio of hazard ratios", "p for interaction". */
-  label: z.string().optional(),
+  label: z.string().optional().describe('e.g. "ratio of hazard ratios", "p for interaction".'),
   estimate: z.number().optional(),
   ci: z.strictObject({ lower: z.number(), upper: z.number(), level: z.number().gt(0).lt(1).default(0.95) }).optional(),
   p: z.number().min(0, 'expected a p value between 0 and 1').max(1, 'expected a p value between 0 and 1').optional(),
-  /** As printed. */
-  text: z.string().optional(),
+  text: z.string().optional().describe('As printed.'),
 });
 
 export const factorialSchema = z.strictObject({
@@ -78,8 +70,7 @@ export const factorialSchema = z.strictObject({
     )
     .min(1, 'expected at least one factor')
     .max(6, 'expected at most 6 factors'),
-  /** The interaction between the factors, when the paper reports it. */
-  interaction: interactionSchema.optional(),
+  interaction: interactionSchema.optional().describe('The interaction between the factors, when the paper reports it.'),
 });
 
 /**
@@ -90,16 +81,14 @@ export const factorialSchema = z.strictObject({
 export const comparisonSchema = z.strictObject({
   arm: z.string().min(1, 'expected an arm id'),
   vs: z.string().min(1, 'expected an arm id'),
-  /** Factorial trials: the factor this comparison belongs to (`design.factorial.factors[].name`). */
-  factor: z.string().optional(),
+  factor: z.string().optional().describe('Factorial trials: the factor this comparison belongs to (`design.factorial.factors[].name`).'),
 });
 export type Comparison = z.output<typeof comparisonSchema>;
 
 /** A clinically important difference for a continuous outcome, in the outcome's unit. */
 export const mcidSchema = z.strictObject({
   value: z.number().gt(0, POSITIVE),
-  /** Where the number comes from: "the trial's sample-size calculation", "Jaeschke 1989". */
-  source: z.string().optional(),
+  source: z.string().optional().describe('Where the number comes from: "the trial\'s sample-size calculation", "Jaeschke 1989".'),
 });
 
 export const hypothesisSchema = z.enum(HYPOTHESES);

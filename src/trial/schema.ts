@@ -55,15 +55,21 @@ export type QuantityKind = (typeof QUANTITY_KINDS)[number];
 
 export const quantitySchema = z.discriminatedUnion('kind', [
   /** `69/101 (68.3%)` */
-  z.strictObject({ kind: z.literal('events'), events: nonNegInt, total: nonNegInt.min(1, 'expected a whole number ≥ 1'), percent: percent.optional(), text: cellText }),
+  z.strictObject({
+    kind: z.literal('events'),
+    events: nonNegInt.describe('Patients with the event in this arm (the 69 of 69/101).'),
+    total: nonNegInt.min(1, 'expected a whole number ≥ 1').describe('Patients analysed in this arm (the 101 of 69/101).'),
+    percent: percent.optional().describe('The percentage as printed (68.3).'),
+    text: cellText.describe('The cell exactly as the paper printed it.'),
+  }),
   /** `1047 (86.4%)`: a count with a percentage but no denominator. */
-  z.strictObject({ kind: z.literal('count'), count: nonNegInt, percent: percent.optional(), text: cellText }),
+  z.strictObject({ kind: z.literal('count'), count: nonNegInt.describe('The number printed, without a denominator.'), percent: percent.optional(), text: cellText }),
   /** `12.5%` alone. */
   z.strictObject({ kind: z.literal('percent'), percent, text: cellText }),
   /** `Median 5 (IQR 4–7)` */
   z.strictObject({
     kind: z.literal('median'),
-    median: z.number(),
+    median: z.number().describe('The median, in the outcome\'s unit.'),
     iqr: z.tuple([z.number(), z.number()]).optional(),
     unit: z.string().optional(),
     text: cellText,
@@ -71,8 +77,8 @@ export const quantitySchema = z.discriminatedUnion('kind', [
   /** A mean or a change with a unit: `−14.9%`, `−15.3 kg`, `Mean 4.2 (SD 1.1)`. */
   z.strictObject({
     kind: z.literal('mean'),
-    mean: z.number(),
-    sd: z.number().min(0).optional(),
+    mean: z.number().describe('The mean or the mean change, in the outcome\'s unit.'),
+    sd: z.number().min(0).optional().describe('Standard deviation.'),
     unit: z.string().optional(),
     text: cellText,
   }),
@@ -115,10 +121,8 @@ const measureSchema = z.enum(Object.keys(EFFECT_MEASURES) as [EffectMeasure, ...
  */
 export const marginSchema = z.strictObject({
   value: z.number({ error: 'expected a number' }),
-  /** The measure the margin is on; by default the effect's own. */
-  measure: measureSchema.optional(),
-  /** As printed: "upper bound of the 95% CI below 1.46". */
-  text: z.string().optional(),
+  measure: measureSchema.optional().describe('The measure the margin is on; by default the effect\'s own.'),
+  text: z.string().optional().describe('As printed: "upper bound of the 95% CI below 1.46".'),
 });
 
 export const pValueSchema = z.strictObject({
@@ -128,32 +132,24 @@ export const pValueSchema = z.strictObject({
 });
 
 export const effectSchema = z.strictObject({
-  /** false when the paper says "Not reported": the other fields are then absent. */
-  reported: z.boolean().default(true),
-  measure: measureSchema.default('other'),
-  /** Free label when `measure` is `other`, or the paper's own wording. */
-  label: z.string().optional(),
-  estimate: z.number().optional(),
-  /** Unit of the estimate for differences: `%` (percentage points), `days`, `kg`… */
-  unit: z.string().optional(),
+  reported: z.boolean().default(true).describe('false when the paper says "Not reported": the other fields are then absent.'),
+  measure: measureSchema.default('other').describe('RR risk ratio, OR odds ratio, HR hazard ratio, sHR subdistribution hazard ratio, RD risk difference, MD mean difference, MedD median difference, RMD restricted mean difference.'),
+  label: z.string().optional().describe('Free label when `measure` is `other`, or the paper\'s own wording.'),
+  estimate: z.number().optional().describe('The point estimate, e.g. 1.02 for sHR 1.02.'),
+  unit: z.string().optional().describe('Unit of the estimate for differences: `%` (percentage points), `days`, `kg`…'),
   ci: z
     .strictObject({
       lower: z.number(),
       upper: z.number(),
       level: z.number().gt(0).lt(1).default(0.95),
-      /** Registries say whether an interval is one- or two-sided; a one-sided 95% bound is not a two-sided 95% CI. */
-      sided: z.union([z.literal(1), z.literal(2)]).optional(),
+      sided: z.union([z.literal(1), z.literal(2)]).optional().describe('Registries say whether an interval is one- or two-sided; a one-sided 95% bound is not a two-sided 95% CI.'),
     })
     .optional(),
   p: pValueSchema.optional(),
-  /** The effect cell as printed. */
-  text: cellText,
-  /** The "p value / 95% CI" cell as printed. */
-  ciText: cellText,
-  /** Which arms this effect compares. Default: the non-control arm vs `design.controlArm` (two-arm trials). */
-  comparison: comparisonSchema.optional(),
-  /** The analysis population of this result: ITT, mITT, per-protocol, on-treatment, as-treated. */
-  population: populationSchema.optional(),
+  text: cellText.describe('The effect cell as printed.'),
+  ciText: cellText.describe('The "p value / 95% CI" cell as printed.'),
+  comparison: comparisonSchema.optional().describe('Which arms this effect compares. Default: the non-control arm vs `design.controlArm` (two-arm trials).'),
+  population: populationSchema.optional().describe('The analysis population of this result: ITT, mITT, per-protocol, on-treatment, as-treated.'),
 });
 
 export const OUTCOME_ROLES = ['primary', 'secondary', 'competing', 'safety', 'other'] as const;
@@ -164,35 +160,27 @@ export const BENEFIT_DIRECTIONS = ['higher', 'lower'] as const;
 export type BenefitDirection = (typeof BENEFIT_DIRECTIONS)[number];
 
 export const outcomeSchema = z.strictObject({
-  name: text,
-  role: z.enum(OUTCOME_ROLES).default('secondary'),
-  benefit: z.enum(BENEFIT_DIRECTIONS).optional(),
-  /** How the outcome was defined, e.g. what counted as a successful weaning (shown on the design slide). */
-  definition: z.string().optional(),
-  /** Overrides `design.hypothesis` for this outcome (e.g. a non-inferiority primary, superiority secondaries). */
-  hypothesis: hypothesisSchema.optional(),
-  /** Non-inferiority / equivalence margin on the effect's scale. */
-  margin: marginSchema.optional(),
-  /** Unit of a continuous outcome: "kg", "points", "mmHg". */
-  unit: z.string().optional(),
-  /** Minimal clinically important difference of a continuous outcome, in `unit`. */
-  mcid: mcidSchema.optional(),
-  /** One quantity per arm id. */
-  arms: z.record(z.string(), quantitySchema),
+  name: text.describe('The outcome as the results table names it.'),
+  role: z.enum(OUTCOME_ROLES).default('secondary').describe('primary, secondary, competing (a competing risk), safety or other.'),
+  benefit: z.enum(BENEFIT_DIRECTIONS).optional().describe('Which direction is good for the patient: higher (weaning, survival) or lower (death, bleeding).'),
+  definition: z.string().optional().describe('How the outcome was defined, e.g. what counted as a successful weaning (shown on the design slide).'),
+  hypothesis: hypothesisSchema.optional().describe('Overrides `design.hypothesis` for this outcome (e.g. a non-inferiority primary, superiority secondaries).'),
+  margin: marginSchema.optional().describe('Non-inferiority / equivalence margin on the effect\'s scale.'),
+  unit: z.string().optional().describe('Unit of a continuous outcome: "kg", "points", "mmHg".'),
+  mcid: mcidSchema.optional().describe('Minimal clinically important difference of a continuous outcome, in `unit`.'),
+  arms: z.record(z.string(), quantitySchema).describe('One quantity per arm id.'),
   effect: effectSchema.optional(),
-  /** Further effects found in the notes, e.g. "Risk difference 0.0% (95% CI −12.8% to 12.7%)". */
-  otherEffects: z.array(effectSchema).max(MAX_LIST_ITEMS, LIST_LIMIT).default([]),
+  otherEffects: z.array(effectSchema).max(MAX_LIST_ITEMS, LIST_LIMIT).default([]).describe('Further effects found in the notes, e.g. "Risk difference 0.0% (95% CI −12.8% to 12.7%)".'),
   notes: z.string().optional(),
 });
 
 // ── Design and context ─────────────────────────────────────────────────────
 
 const armSchema = z.strictObject({
-  /** Key used in `results[].arms`. Lowercase letters, digits and dashes. */
-  id: z.string().regex(/^[a-z][a-z0-9-]*$/, 'expected an id of lowercase letters, digits and dashes'),
-  label: text,
-  randomised: nonNegInt.optional(),
-  analysed: nonNegInt.optional(),
+  id: z.string().regex(/^[a-z][a-z0-9-]*$/, 'expected an id of lowercase letters, digits and dashes').describe('Key used in `results[].arms`. Lowercase letters, digits and dashes.'),
+  label: text.describe('The arm as the slides name it, e.g. "Levosimendan".'),
+  randomised: nonNegInt.optional().describe('Patients randomised to this arm.'),
+  analysed: nonNegInt.optional().describe('Patients analysed in this arm.'),
 });
 
 const treatmentSchema = z.strictObject({ name: text, details: bullets });
@@ -216,21 +204,18 @@ const designSchema = z.strictObject({
   population: z
     .strictObject({ inclusion: bullets, exclusions: bullets, consent: z.string().optional() })
     .default({ inclusion: [], exclusions: [] }),
-  intervention: treatmentSchema,
-  comparator: treatmentSchema,
+  intervention: treatmentSchema.describe('What the intervention arm received.'),
+  comparator: treatmentSchema.describe('What the control arm received.'),
   blinding: z.string().optional(),
   randomisation: z.string().optional(),
   statistics: statisticsSchema.default({}),
   followUp: z.string().optional(),
-  /** Arm id of the control. Default: the second arm of a two-arm trial; with more arms, the placebo/control/usual-care arm. */
-  controlArm: armIdSchema.optional(),
-  /** parallel (default), factorial, cluster or crossover. */
-  type: designTypeSchema.optional(),
+  controlArm: armIdSchema.optional().describe('Arm id of the control. Default: the second arm of a two-arm trial; with more arms, the placebo/control/usual-care arm.'),
+  type: designTypeSchema.optional().describe('parallel (default), factorial, cluster or crossover.'),
   cluster: clusterSchema.optional(),
   crossover: crossoverSchema.optional(),
   factorial: factorialSchema.optional(),
-  /** The trial's hypothesis (default superiority); `results[].hypothesis` overrides it per outcome. */
-  hypothesis: hypothesisSchema.optional(),
+  hypothesis: hypothesisSchema.optional().describe('The trial\'s hypothesis (default superiority); `results[].hypothesis` overrides it per outcome.'),
 });
 
 const validityItem = z.strictObject({ aspect: text, text, refs });
@@ -253,10 +238,8 @@ export type Rob2Judgement = (typeof ROB2_JUDGEMENTS)[number];
 
 const rob2Entry = z.strictObject({
   judgement: z.enum(ROB2_JUDGEMENTS).default('not assessed'),
-  /** Why: usually the matching Internal Validity item. */
-  support: z.string().optional(),
-  /** `inferred` when the importer guessed the judgement from the summary's wording. */
-  source: z.enum(['user', 'inferred']).default('user'),
+  support: z.string().optional().describe('Why: usually the matching Internal Validity item.'),
+  source: z.enum(['user', 'inferred']).default('user').describe('`inferred` when the importer guessed the judgement from the summary\'s wording.'),
 });
 
 const rob2Schema = z
@@ -280,8 +263,7 @@ const baselineSchema = z
       .array(
         z.strictObject({
           name: text,
-          /** The measure a category row belongs to, e.g. "Sex" for the row "Female". */
-          group: z.string().optional(),
+          group: z.string().optional().describe('The measure a category row belongs to, e.g. "Sex" for the row "Female".'),
           arms: z.record(z.string(), z.string()),
           total: z.string().optional(),
         }),
@@ -295,48 +277,49 @@ export const GRADE_LEVELS = ['high', 'moderate', 'low', 'very low'] as const;
 
 export const trialSchema = z.strictObject({
   $schema: z.string().optional(),
-  /** Output folder name; defaults to the acronym slugified. */
-  id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'expected lowercase letters, digits and dashes').max(64).optional(),
+  id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'expected lowercase letters, digits and dashes').max(64).optional().describe('Output folder name; defaults to the acronym slugified.'),
   publication: z.strictObject({
-    title: text,
-    acronym: text,
-    year: z.number().int().min(1900).max(2100),
-    journal: text,
-    citation: text,
-    doi: z.string().optional(),
+    title: text.describe('The article\'s full title.'),
+    acronym: text.describe('The trial\'s short name, e.g. LEVOECMO: the title slide\'s heading.'),
+    year: z.number().int().min(1900).max(2100).describe('Year of publication.'),
+    journal: text.describe('The journal, e.g. JAMA.'),
+    citation: text.describe('The full reference as the bibliography prints it.'),
+    doi: z.string().optional().describe('The article\'s DOI, e.g. 10.1001/jama.2025.1234.'),
     url: z.url({ protocol: /^https?$/, error: 'expected an http(s) URL' }).optional(),
-    /** Trial registration, e.g. "ClinicalTrials.gov NCT04280705" (importers). */
-    registration: z.string().optional(),
-    /** Sponsor and collaborators as the registry lists them (importers). */
-    funding: z.string().optional(),
+    registration: z.string().optional().describe('Trial registration, e.g. "ClinicalTrials.gov NCT04280705" (importers).'),
+    funding: z.string().optional().describe('Sponsor and collaborators as the registry lists them (importers).'),
   }),
   context: z
     .strictObject({
-      background: bullets,
-      question: z.string().optional(),
-      hypothesis: z.string().optional(),
-      whyItMatters: bullets,
-      /** Related trials for "Where this trial sits" (src/trial/context-schema.ts). */
-      trials: contextTrialsSchema,
+      background: bullets.describe('What was known before the trial: one bullet per point.'),
+      question: z.string().optional().describe('The question the trial asks.'),
+      hypothesis: z.string().optional().describe('What the investigators expected.'),
+      whyItMatters: bullets.describe('Why the answer matters to patients and clinicians.'),
+      trials: contextTrialsSchema.describe('Related trials for "Where this trial sits" (src/trial/context-schema.ts).'),
     })
     .default({ background: [], whyItMatters: [], trials: [] }),
   design: designSchema,
-  /** Effects compare `results[].effect.comparison`; by default the non-control arm with `design.controlArm`. */
-  arms: z.array(armSchema).min(2, 'expected at least two arms').max(MAX_ARMS, `expected at most ${MAX_ARMS} arms`),
+  arms: z
+    .array(armSchema)
+    .min(2, 'expected at least two arms')
+    .max(MAX_ARMS, `expected at most ${MAX_ARMS} arms`)
+    .describe('The randomised arms; their ids key each results row\'s arms. Effects compare `results[].effect.comparison`; by default the non-control arm with `design.controlArm`.'),
   enrolment: z.strictObject({ enrolled: nonNegInt.optional(), stoppedEarly: z.boolean().optional() }).default({}),
-  /** The paragraph above the results table. */
-  resultsIntro: z.string().optional(),
-  results: z.array(outcomeSchema).min(1, 'expected at least one outcome').max(MAX_OUTCOMES, `expected at most ${MAX_OUTCOMES} outcomes`),
-  /** The bullets below the results table. */
-  resultsSummary: bullets,
+  resultsIntro: z.string().optional().describe('The paragraph above the results table.'),
+  results: z
+    .array(outcomeSchema)
+    .min(1, 'expected at least one outcome')
+    .max(MAX_OUTCOMES, `expected at most ${MAX_OUTCOMES} outcomes`)
+    .describe('One row per outcome of the results table: the primary first.'),
+  resultsSummary: bullets.describe('The bullets below the results table.'),
   internalValidity: validitySchema,
   externalValidity: validitySchema,
-  strengths: bullets,
-  limitations: bullets,
+  strengths: bullets.describe('What the trial did well.'),
+  limitations: bullets.describe('What limits the trial\'s conclusions.'),
   interpretation: z.array(z.strictObject({ heading: text, bullets })).max(MAX_LIST_ITEMS, LIST_LIMIT).default([]),
   controversies: bullets,
   summary: bullets,
-  takeaway: z.string().optional(),
+  takeaway: z.string().optional().describe('The one sentence the audience should remember.'),
   overallSummary: bullets,
   bibliography: z.array(z.strictObject({ n: z.number().int().min(1), text })).max(MAX_LIST_ITEMS, LIST_LIMIT).default([]),
   baseline: baselineSchema,
@@ -345,17 +328,13 @@ export const trialSchema = z.strictObject({
    * results: 'ctgov:NCT04280705' }`. The most specific path that matches a field applies.
    */
   sources: z.record(z.string(), z.string()).optional(),
-  /** Cochrane RoB 2 for the primary outcome. */
-  rob2: rob2Schema,
-  /** GRADE certainty of the evidence for the primary outcome. */
-  grade: z.strictObject({ certainty: z.enum(GRADE_LEVELS), reasons: z.string().optional() }).optional(),
+  rob2: rob2Schema.describe('Cochrane RoB 2 for the primary outcome.'),
+  grade: z.strictObject({ certainty: z.enum(GRADE_LEVELS), reasons: z.string().optional() }).optional().describe('GRADE certainty of the evidence for the primary outcome.'),
   /** Settings for the evidence engine. */
   evidence: z
     .strictObject({
-      /** Minimal clinically important difference as a ratio, for the Bayesian slide (default: the design's target effect). */
-      mcid: z.number().gt(0).optional(),
-      /** Always add the "Are the numbers consistent?" slide, not only when a mismatch is material. */
-      auditSlide: z.boolean().optional(),
+      mcid: z.number().gt(0).optional().describe('Minimal clinically important difference as a ratio, for the Bayesian slide (default: the design\'s target effect).'),
+      auditSlide: z.boolean().optional().describe('Always add the "Are the numbers consistent?" slide, not only when a mismatch is material.'),
     })
     .optional(),
 });
