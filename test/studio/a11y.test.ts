@@ -63,4 +63,19 @@ describe('studio: accessibility (axe-core)', () => {
     });
     expect(vs, describeAll(vs)).toEqual([]);
   });
+
+  it('with the Form tab open on LEVOECMO, an error shown at its field: none either', async () => {
+    const vs = await audit(async (page) => {
+      await pasteSummary(page, levoecmoSummary());
+      await deckAfter(page, 0);
+      await page.click('#tab-form');
+      await page.waitForSelector('#form input', { timeout: 30_000 });
+      await page.evaluate(() => {
+        const s = (window as unknown as { studio: { text(): string; setText(t: string): void } }).studio;
+        s.setText(s.text().replace(/events: \d+/, 'events: 999'));
+      });
+      await page.waitForFunction(() => document.querySelector('#form .error-detail li') !== null, { timeout: 30_000 });
+    });
+    expect(vs, describeAll(vs)).toEqual([]);
+  });
 });

@@ -1,0 +1,172 @@
+// The Form tab end to end, in a real Chromium on LEVOECMO: a bad number typed
+// in the form shows at its field and keeps the last good deck, the fix updates
+// it; arms and results rows are added and removed through the form and the
+// YAML follows with its comments intact; a problem clicked in the list
+// focuses its field; all of it without one CSP violation; and keyboard only.
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'puppeteer-core';
+import puppeteer from 'puppeteer-core';
+import { parse } from 'yaml';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startStudio, type StudioServer } from '../../src/studio/index.js';
+import { chromiumPath } from '../helpers/browser.js';
+import { deckAfter, root, shownVersion } from './helpers.js';
+
+const COMMENT = '  # hand-written: the acronym the slides use';
+const EVENTS = 'tdf.results.0.arms.levosimendan.events';
+const byId = (id: string): string => `[id="${id}"]`;
+
+interface Trial {
+  results: { name: string; arms: Record<string, unknown> }[];
+}
+
+let browser: Browser;
+let studio: StudioServer;
+let dir: string;
+let page: Page;
+const errors: string[] = [];
+
+const yamlText = (): Promise<string> => page.evaluate(() => (window as unknown as { studio: { text(): string } }).studio.text());
+const waitForYaml = (pred: string): Promise<unknown> => page.waitForFunction(pred, { timeout: 30_000 });
+
+/** Replaces a form field's value the way a person does: select all, type. */
+async function typeInto(id: string, value: string): Promise<void> {
+  await page.focus(byId(id));
+  await page.keyboard.down('Control');
+  await page.keyboard.press('a');
+  await page.keyboard.up('Control');
+  await page.keyboard.type(value);
+}
+
+async function openForm(p: Page): Promise<void> {
+  await p.click('#tab-form');
+  await p.waitForSelector(byId(EVENTS), { timeout: 30_000 });
+}
+
+async function newPage(): Promise<Page> {
+  const p = await browser.newPage();
+  // Any script, style or eval the page's CSP refuses lands here (and as a console error).
+  await p.evaluateOnNewDocument(() => {
+    const w = window as unknown as { cspViolations: string[] };
+    w.cspViolations = [];
+    document.addEventListener('securitypolicyviolation', (e) => w.cspViolations.push(`${e.violatedDirective} ${e.blockedURI}`));
+  });
+  p.on('pageerror', (e) => errors.push(String(e)));
+  p.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  await p.setViewport({ width: 1400, height: 900 });
+  await p.goto(studio.url);
+  await deckAfter(p, 0);
+  return p;
+}
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'td-studio-form-'));
+  const levo = readFileSync(join(root, 'data/levoecmo.yaml'), 'utf8');
+  const file = join(dir, 'levoecmo.yaml');
+  writeFileSync(file, levo.replace('  acronym: LEVOECMO\n', `${COMMENT}\n  acronym: LEVOECMO\n`));
+  studio = await startStudio({ port: 0, file });
+  browser = await puppeteer.launch({ executablePath: chromiumPath(), headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run'] });
+  page = await newPage();
+});
+afterAll(async () => {
+  await browser?.close();
+  await studio?.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('studio: the Form tab', () => {
+  it('shows the trial in a form generated from the schema, with help text, and no CSP violation', async () => {
+    await openForm(page);
+    expect(await page.$eval(byId(EVENTS), (e) => (e as HTMLInputElement).value)).toBe('69');
+    expect(await page.$eval('#tab-form', (e) => e.getAttribute('aria-selected'))).toBe('true');
+    expect(await page.$eval('#panel-yaml', (e) => (e as HTMLElement).hidden)).toBe(true);
+    // Help text comes from the schema's descriptions.
+    expect(await page.$eval('#form', (e) => e.textContent)).toMatch(/One quantity per arm id/);
+    // The arm's quantity kind is chosen by the schema's oneOf, which needs the (precompiled) validator.
+    expect(await page.$eval(byId('tdf.results.0.arms.levosimendan__oneof_select'), (e) => (e as HTMLSelectElement).selectedOptions[0]?.textContent)).toBe('events');
+    expect(await page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations)).toEqual([]);
+    expect(errors).toEqual([]);
+  });
+
+  it('an impossible number typed in the form shows at its field and keeps the last good deck; the fix updates it', async () => {
+    await typeInto(EVENTS, '999');
+    await waitForYaml(`window.studio.text().includes('        events: 999\\n')`);
+    await page.waitForFunction((id: string) => (document.getElementById(`${id}__error`)?.textContent ?? '').length > 0, { timeout: 30_000 }, EVENTS);
+    expect(await page.$eval(byId(`${EVENTS}__error`), (e) => e.textContent)).toMatch(/Error/);
+    expect(await page.$eval('#status', (e) => e.textContent)).toMatch(/Not updated.*last good deck/);
+    const good = await shownVersion(page);
+    await new Promise((r) => setTimeout(r, 500));
+    expect(await shownVersion(page)).toBe(good);
+
+    await typeInto(EVENTS, '69');
+    await deckAfter(page, good);
+    expect(await page.$eval('#status', (e) => e.textContent)).toMatch(/Slides updated/);
+    await page.waitForFunction((id: string) => !document.getElementById(`${id}__error`)?.textContent, { timeout: 30_000 }, EVENTS);
+  });
+
+  it('clicking a problem in the list focuses its field in the form', async () => {
+    await typeInto(EVENTS, '500');
+    const jump = await page.waitForSelector('#problems li.error button.jump', { timeout: 30_000 });
+    expect(await jump?.evaluate((b) => b.textContent)).toMatch(/results\[0\]\.arms\.levosimendan/);
+    await page.focus('#tab-form');
+    await jump?.click();
+    expect(await page.evaluate(() => document.activeElement?.id)).toMatch(/^tdf\.results\.0\.arms\.levosimendan/);
+    await typeInto(EVENTS, '69');
+    await page.waitForFunction(() => document.querySelector('#problems li.error') === null, { timeout: 30_000 });
+  });
+
+  it('adds an arm entry to a results row through the form, and removes it', async () => {
+    await page.click(byId('tdf.results.0.arms__add'));
+    await waitForYaml(`(window.studio.text().match(/^results:[\\s\\S]*?^    effect:/m) || [''])[0].includes('newKey')`);
+    const added = parse(await yamlText()) as Trial;
+    expect(Object.keys(added.results[0]?.arms ?? {})).toEqual(['levosimendan', 'placebo', 'newKey']);
+    await page.waitForSelector(byId('tdf.results.0.arms.newKey__remove'));
+    await page.click(byId('tdf.results.0.arms.newKey__remove'));
+    await waitForYaml(`!window.studio.text().includes('newKey')`);
+  });
+
+  it('removes a results row; the YAML loses that row only and a comment elsewhere survives', async () => {
+    const before = await yamlText();
+    const rows = (parse(before) as Trial).results;
+    const v = await shownVersion(page);
+    await page.click(byId('tdf.results.1__remove'));
+    await waitForYaml(`!window.studio.text().includes(${JSON.stringify(`- name: ${rows[1]?.name}`)})`);
+    const after = await yamlText();
+    expect((parse(after) as Trial).results.map((r) => r.name)).toEqual(rows.filter((_, i) => i !== 1).map((r) => r.name));
+    expect(after).toContain(`${COMMENT}\n`);
+    expect(after.split('\n')[0]).toBe(before.split('\n')[0]);
+    await deckAfter(page, v);
+    expect(errors).toEqual([]);
+    expect(await page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations)).toEqual([]);
+  });
+
+  it('a YAML edit shows in the form', async () => {
+    await page.click('#tab-yaml');
+    await page.evaluate(() => {
+      const s = (window as unknown as { studio: { text(): string; setText(t: string): void } }).studio;
+      s.setText(s.text().replace('        events: 69\n', '        events: 68\n'));
+    });
+    await page.click('#tab-form');
+    await page.waitForFunction((sel: string) => (document.querySelector(sel) as HTMLInputElement | null)?.value === '68', { timeout: 30_000 }, byId(EVENTS));
+  });
+
+  it('keyboard only: Tab to the tabs, arrow to Form, Tab to a field and change it', async () => {
+    const p = await newPage();
+    let steps = 0;
+    while ((await p.evaluate(() => document.activeElement?.id)) !== 'tab-yaml' && steps++ < 40) await p.keyboard.press('Tab');
+    await p.keyboard.press('ArrowLeft');
+    expect(await p.evaluate(() => document.activeElement?.id)).toBe('tab-form');
+    await p.waitForSelector(byId(EVENTS), { timeout: 30_000 });
+    steps = 0;
+    while ((await p.evaluate(() => document.activeElement?.id)) !== 'tdf.id' && steps++ < 20) await p.keyboard.press('Tab');
+    expect(await p.evaluate(() => document.activeElement?.id)).toBe('tdf.id');
+    await p.keyboard.press('End');
+    await p.keyboard.type('-kb');
+    await p.waitForFunction(() => /^id: levoecmo-kb$/m.test((window as unknown as { studio: { text(): string } }).studio.text()), { timeout: 30_000 });
+    await p.close();
+  });
+});
