@@ -144,7 +144,7 @@ describe('studio: the Form tab', () => {
     expect(await page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations)).toEqual([]);
   });
 
-  it('a YAML edit shows in the form', async () => {
+  it('a YAML edit shows in the form; YAML that does not parse leaves the form as it was', async () => {
     await page.click('#tab-yaml');
     await page.evaluate(() => {
       const s = (window as unknown as { studio: { text(): string; setText(t: string): void } }).studio;
@@ -152,6 +152,19 @@ describe('studio: the Form tab', () => {
     });
     await page.click('#tab-form');
     await page.waitForFunction((sel: string) => (document.querySelector(sel) as HTMLInputElement | null)?.value === '68', { timeout: 30_000 }, byId(EVENTS));
+    // YAML that does not parse: the form keeps the last data that did and says why.
+    await page.evaluate(() => {
+      const s = (window as unknown as { studio: { text(): string; setText(t: string): void } }).studio;
+      s.setText(s.text().replace('        events: 68\n', '        events: [68\n'));
+    });
+    await page.waitForFunction(() => /does not parse/.test(document.getElementById('form-status')?.textContent ?? ''), { timeout: 30_000 });
+    expect(await page.$eval(byId(EVENTS), (e) => (e as HTMLInputElement).value)).toBe('68');
+    await page.evaluate(() => {
+      const s = (window as unknown as { studio: { text(): string; setText(t: string): void } }).studio;
+      s.setText(s.text().replace('        events: [68\n', '        events: 69\n'));
+    });
+    await page.waitForFunction((sel: string) => (document.querySelector(sel) as HTMLInputElement | null)?.value === '69', { timeout: 30_000 }, byId(EVENTS));
+    expect(await page.$eval('#form-status', (e) => e.textContent)).toBe('');
   });
 
   it('keyboard only: Tab to the tabs, arrow to Form, Tab to a field and change it', async () => {

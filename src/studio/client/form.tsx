@@ -94,7 +94,8 @@ export function mountForm(container: HTMLElement, onEdit: (changes: Change[]) =>
   return {
     setData(data) {
       if (!diffData(state.data, data).length) return;
-      publish({ data, errors: errorTree(notes, data) });
+      // At once, not on React's schedule: the form is complete when the tab shows it (and its render can be timed).
+      flushSync(() => publish({ data, errors: errorTree(notes, data) }));
     },
     setNotes(next) {
       notes = next;
