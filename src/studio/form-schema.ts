@@ -27,10 +27,14 @@ function adjust(node: unknown, key?: string): unknown {
     out.additionalItems = false;
     delete out.prefixItems;
   }
-  // A default is help text here: RJSF would otherwise write every default into the user's YAML on the first edit.
+  // A default is help text here (and `x-default` for the checkbox's look): RJSF would otherwise write every
+  // default into the user's YAML on the first edit.
   if ('default' in out) {
     const d = out.default;
-    if (typeof d !== 'object' || d === null) out.description = `${typeof out.description === 'string' ? `${out.description} ` : ''}Default: ${String(d)}.`;
+    if (typeof d !== 'object' || d === null) {
+      out.description = `${typeof out.description === 'string' ? `${out.description} ` : ''}Default: ${String(d)}.`;
+      out['x-default'] = d;
+    }
     delete out.default;
   }
   if (key !== undefined && out.title === undefined) out.title = humanise(key);
@@ -46,7 +50,19 @@ export function formSchema(trialSchema: Json): Json {
   delete out.$schema;
   // The anyOf choices of a bullet: a sentence, or a sentence with reference numbers.
   labelBulletChoices(out);
+  startNewEntriesWithAKind(out);
   return out;
+}
+
+/** A new arm entry (the map's Add button) starts as the first kind (`{ kind: events }`), not as an empty object. */
+function startNewEntriesWithAKind(node: unknown): void {
+  if (Array.isArray(node)) return node.forEach(startNewEntriesWithAKind);
+  if (!isObject(node)) return;
+  const ap = node.additionalProperties;
+  const first = isObject(ap) && Array.isArray(ap.oneOf) ? ap.oneOf[0] : undefined;
+  const kind = isObject(first) && isObject(first.properties) && isObject(first.properties.kind) ? first.properties.kind.const : undefined;
+  if (isObject(ap) && typeof kind === 'string') ap.default = { kind };
+  for (const v of Object.values(node)) startNewEntriesWithAKind(v);
 }
 
 function labelBulletChoices(node: unknown): void {

@@ -93,8 +93,13 @@ describe('studio: the Form tab', () => {
   });
 
   it('an impossible number typed in the form shows at its field and keeps the last good deck; the fix updates it', async () => {
+    const before = await yamlText();
     await typeInto(EVENTS, '999');
     await waitForYaml(`window.studio.text().includes('        events: 999\\n')`);
+    // Only that line changed: no defaults or re-printing elsewhere.
+    const after = (await yamlText()).split('\n');
+    expect(before.split('\n').filter((l, i) => l !== after[i])).toEqual(['        events: 69']);
+    expect(after.length).toBe(before.split('\n').length);
     await page.waitForFunction((id: string) => (document.getElementById(`${id}__error`)?.textContent ?? '').length > 0, { timeout: 30_000 }, EVENTS);
     expect(await page.$eval(byId(`${EVENTS}__error`), (e) => e.textContent)).toMatch(/Error/);
     expect(await page.$eval('#status', (e) => e.textContent)).toMatch(/Not updated.*last good deck/);
@@ -119,11 +124,15 @@ describe('studio: the Form tab', () => {
     await page.waitForFunction(() => document.querySelector('#problems li.error') === null, { timeout: 30_000 });
   });
 
-  it('adds an arm entry to a results row through the form, and removes it', async () => {
+  it('adds an arm entry to a results row through the form, picks its kind, and removes it', async () => {
     await page.click(byId('tdf.results.0.arms__add'));
     await waitForYaml(`(window.studio.text().match(/^results:[\\s\\S]*?^    effect:/m) || [''])[0].includes('newKey')`);
     const added = parse(await yamlText()) as Trial;
     expect(Object.keys(added.results[0]?.arms ?? {})).toEqual(['levosimendan', 'placebo', 'newKey']);
+    expect(added.results[0]?.arms.newKey).toEqual({ kind: 'events' });
+    // Another kind picked for the new entry: its `kind` follows in the YAML.
+    await page.select(byId('tdf.results.0.arms.newKey__oneof_select'), '1');
+    await page.waitForFunction(() => /newKey:\n {8}kind: count\n/.test((window as unknown as { studio: { text(): string } }).studio.text()), { timeout: 30_000 });
     await page.waitForSelector(byId('tdf.results.0.arms.newKey__remove'));
     await page.click(byId('tdf.results.0.arms.newKey__remove'));
     await waitForYaml(`!window.studio.text().includes('newKey')`);

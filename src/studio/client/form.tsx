@@ -13,9 +13,9 @@ import schemaJson from 'trial-form:schema';
 import * as validateFns from 'trial-form:validators';
 import type { Note } from '../protocol.js';
 import { errorTree, existingPrefix, fieldId, ID_PREFIX, ID_SEPARATOR, parsePath, type ErrorTree } from './error-paths.js';
-import { SelectWidget } from './form-select.js';
+import { CheckboxWidget, SelectWidget, takeKindPick, type KindPick } from './form-widgets.js';
 import { formTemplates } from './form-templates.js';
-import { diffData, type Change } from './yaml-sync.js';
+import { applyToData, diffData, type Change } from './yaml-sync.js';
 
 // For editor-tabs.ts, which loads this file only when the Form tab is first shown.
 export { applyChange } from './yaml-sync.js';
@@ -41,9 +41,11 @@ interface State {
 
 // `$schema` is for editors (yaml-language-server), not for people.
 const uiSchema = { 'ui:submitButtonOptions': { norender: true }, $schema: { 'ui:widget': 'hidden' } };
-// No defaults written into the user's data: schema defaults are help text (form-schema.ts).
-const widgets = { SelectWidget };
+const widgets = { SelectWidget, CheckboxWidget };
+const CONTROLS = 'input:not([type="hidden"]), select, textarea, button';
 
+// No defaults written into the user's data: schema defaults are help text (form-schema.ts). The one default that
+// is data, an arm entry's `kind`, is put in by withPickedKind.
 const defaults = { emptyObjectFields: 'skipDefaults', arrayMinItems: { populate: 'never' }, constAsDefaults: 'always' } as const;
 
 export function mountForm(container: HTMLElement, onEdit: (changes: Change[]) => void): FormHandle {
@@ -60,9 +62,9 @@ export function mountForm(container: HTMLElement, onEdit: (changes: Change[]) =>
   };
 
   const onChange = (e: IChangeEvent): void => {
-    const changes = diffData(state.data, e.formData);
+    const changes = withPickedKind(diffData(state.data, e.formData), takeKindPick());
     if (!changes.length) return;
-    publish({ ...state, data: e.formData });
+    publish({ ...state, data: changes.reduce(applyToData, e.formData as unknown) });
     onEdit(changes);
   };
 
@@ -107,8 +109,10 @@ export function mountForm(container: HTMLElement, onEdit: (changes: Change[]) =>
       const prefix = existingPrefix(segs, state.data);
       for (let n = prefix.length; n >= 0; n--) {
         const id = fieldId(prefix.slice(0, n));
-        const target = document.getElementById(id) ?? container.querySelector<HTMLElement>(`[id^="${CSS.escape(id + ID_SEPARATOR)}"]:is(input, select, textarea, button)`);
-        if (target && target !== container) {
+        // An object or a list has no control of its own (its fieldset may carry the id): its first control stands in.
+        const own = document.getElementById(id);
+        const target = own?.matches(CONTROLS) ? own : (own?.querySelector<HTMLElement>(CONTROLS) ?? container.querySelector<HTMLElement>(`[id^="${CSS.escape(id + ID_SEPARATOR)}"]:is(${CONTROLS})`));
+        if (target) {
           target.focus();
           target.scrollIntoView({ block: 'center' });
           return true;
@@ -117,4 +121,18 @@ export function mountForm(container: HTMLElement, onEdit: (changes: Change[]) =>
       return false;
     },
   };
+}
+
+/**
+ * Picking another kind for an arm's entry (events → count) gives RJSF's new
+ * value without its `kind`: with defaults off it does not write the option's
+ * const. The option's title is that kind (form-schema.ts), so it is added here.
+ */
+function withPickedKind(changes: Change[], pick: KindPick | undefined): Change[] {
+  if (!pick) return changes;
+  return changes.map((c) => {
+    const v = c.op === 'set' ? c.value : undefined;
+    if (c.op !== 'set' || `${fieldId(c.path)}__oneof_select` !== pick.id || typeof v !== 'object' || v === null || 'kind' in v) return c;
+    return { ...c, value: { kind: pick.kind, ...v } };
+  });
 }

@@ -145,3 +145,14 @@ function reprintAround(text: string, doc: Document, change: Change): string {
   }
   return doc.toString(PRINT);
 }
+
+/** `change` applied to plain data (a copy along its path), as applyChange applies it to the text. */
+export function applyToData(data: unknown, change: Change): unknown {
+  const [head, ...rest] = change.path;
+  if (head === undefined) return change.op === 'set' ? change.value : undefined;
+  const copy = (Array.isArray(data) ? [...(data as unknown[])] : { ...(isPlainObject(data) ? data : {}) }) as Record<string | number, unknown>;
+  const next = applyToData(copy[head], { ...change, path: rest } as Change);
+  if (next === undefined && rest.length === 0) delete copy[head];
+  else copy[head] = next;
+  return copy;
+}
