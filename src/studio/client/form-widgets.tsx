@@ -2,9 +2,11 @@
 // when it has no <label>: the selector of a oneOf/anyOf choice (an arm's
 // quantity kind, a bullet's sentence-or-references) comes without one, and
 // axe fails the page for it. The checkbox shows the schema's default when the
-// YAML leaves the field out (`reported` is true unless it says false).
-import { enumOptionsIndexForValue, enumOptionsValueForIndex, type WidgetProps } from '@rjsf/utils';
-import type { ChangeEvent } from 'react';
+// YAML leaves the field out (`reported` is true unless it says false). Long
+// text (a citation, a bullet) gets a text area, which also keeps line breaks
+// that a one-line input would drop.
+import { ariaDescribedByIds, enumOptionsIndexForValue, enumOptionsValueForIndex, getTemplate, type WidgetProps } from '@rjsf/utils';
+import { useState, type ChangeEvent } from 'react';
 
 export interface KindPick {
   id: string;
@@ -77,5 +79,34 @@ export function CheckboxWidget(props: WidgetProps) {
         <span>{label}</span>
       </label>
     </div>
+  );
+}
+
+export function TextWidget(props: WidgetProps) {
+  const { id, value, required, disabled, readonly, autofocus, onChange, onBlur, onFocus, options, registry } = props;
+  // Once long, a field stays a text area, and never switches while focused: a new element would take the focus away.
+  const [long, setLong] = useState(false);
+  const isLong = typeof value === 'string' && (value.includes('\n') || value.length > 90);
+  if (isLong && !long && document.activeElement?.id !== id) setLong(true);
+  if (!long) {
+    const BaseInputTemplate = getTemplate('BaseInputTemplate', registry, options);
+    return <BaseInputTemplate {...props} />;
+  }
+  const text = typeof value === 'string' ? value : '';
+  return (
+    <textarea
+      id={id}
+      name={id}
+      className="form-control"
+      value={text}
+      rows={Math.min(8, Math.ceil(text.length / 65) + text.split('\n').length - 1)}
+      required={required}
+      disabled={disabled || readonly}
+      autoFocus={autofocus}
+      aria-describedby={ariaDescribedByIds(id)}
+      onChange={(e) => onChange(e.target.value === '' ? options.emptyValue : e.target.value)}
+      onBlur={(e) => onBlur(id, e.target.value)}
+      onFocus={(e) => onFocus(id, e.target.value)}
+    />
   );
 }

@@ -13,7 +13,7 @@ import schemaJson from 'trial-form:schema';
 import * as validateFns from 'trial-form:validators';
 import type { Note } from '../protocol.js';
 import { errorTree, existingPrefix, fieldId, ID_PREFIX, ID_SEPARATOR, parsePath, type ErrorTree } from './error-paths.js';
-import { CheckboxWidget, SelectWidget, takeKindPick, type KindPick } from './form-widgets.js';
+import { CheckboxWidget, SelectWidget, TextWidget, takeKindPick, type KindPick } from './form-widgets.js';
 import { formTemplates } from './form-templates.js';
 import { applyToData, diffData, type Change } from './yaml-sync.js';
 
@@ -41,7 +41,7 @@ interface State {
 
 // `$schema` is for editors (yaml-language-server), not for people.
 const uiSchema = { 'ui:submitButtonOptions': { norender: true }, $schema: { 'ui:widget': 'hidden' } };
-const widgets = { SelectWidget, CheckboxWidget };
+const widgets = { SelectWidget, CheckboxWidget, TextWidget };
 const CONTROLS = 'input:not([type="hidden"]), select, textarea, button';
 
 // No defaults written into the user's data: schema defaults are help text (form-schema.ts). The one default that

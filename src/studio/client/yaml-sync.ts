@@ -4,7 +4,7 @@
 // text, comments, folded paragraphs and key order included, stays byte for
 // byte. Re-printing the whole document instead would re-fold every long
 // paragraph (the yaml library does not keep a block scalar's line breaks).
-import { isCollection, isMap, isScalar, isSeq, parseDocument, stringify, type Document, type Node } from 'yaml';
+import { isCollection, isMap, isScalar, isSeq, parseDocument, Scalar, stringify, type Document, type Node } from 'yaml';
 import type { Segment } from './error-paths.js';
 
 export type Change = { op: 'set'; path: Segment[]; value: unknown } | { op: 'delete'; path: Segment[] };
@@ -59,9 +59,11 @@ function splice(text: string, from: number, to: number, insert: string): string 
 
 /** Prints `value` (a Node of the edited document keeps its comments) for the place `range` held, indented to fit. */
 function printAt(text: string, value: unknown, from: number, to: number, block: boolean): string {
-  const lineIndent = /^ */.exec(text.slice(lineStart(text, from)))?.[0].length ?? 0;
-  // A block collection's first line sits at its own column (also right after "- "); a scalar continues its key's line.
-  const indent = block ? from - lineStart(text, from) : lineIndent;
+  // The column of the key (or item) the value belongs to, after any "- " marks on its line.
+  const lineIndent = /^(?: *- )* */.exec(text.slice(lineStart(text, from)))?.[0].length ?? 0;
+  // A block collection's first line sits at its own column (also right after "- "); a scalar printed alone has its
+  // further lines at column 0, which must sit deeper than its key (or "- ") to stay inside it.
+  const indent = block ? from - lineStart(text, from) : lineIndent + 2;
   let printed = stringify(value, PRINT);
   if (!text.slice(from, to).endsWith('\n')) printed = printed.replace(/\n$/, '');
   return printed.replace(/\n(?=[^\n])/g, `\n${' '.repeat(indent)}`);
@@ -77,8 +79,19 @@ function entryLines(text: string, parent: Node, index: number): [number, number]
   const start = startOf(items[index]);
   const end = index + 1 < items.length ? startOf(items[index + 1]) : parent.range?.[1];
   if (start === undefined || end === undefined) return undefined;
-  const to = index + 1 < items.length ? lineStart(text, end) : end;
-  return [lineStart(text, start), to];
+  // The first key of a map in a list shares its line with the "- ": that stays, and the next key moves up to it.
+  // (A list item's own "- " goes with it.)
+  const midLine = isMap(parent) && text.slice(lineStart(text, start), start).trim() !== '';
+  if (midLine) return [start, end];
+  const from = lineStart(text, start);
+  let to = index + 1 < items.length ? lineStart(text, end) : end;
+  // Comment lines just above the next entry are about that entry: they stay.
+  while (to > from) {
+    const prev = lineStart(text, to - 1);
+    if (!/^\s*#/.test(text.slice(prev, to))) break;
+    to = prev;
+  }
+  return [from, to];
 }
 
 /**
@@ -98,10 +111,16 @@ export function applyChange(text: string, change: Change): string {
   // A scalar replaced by a scalar: only its own characters change.
   if (change.op === 'set' && isScalar(old) && old.range && !isCollection(change.value) && (typeof change.value !== 'object' || change.value === null)) {
     const [from, to] = old.range;
+    // Inside [a, b] or {a: b} a plain string may not hold , [ ] { }: JSON's quoted form is valid YAML there, on one line.
+    if (isCollection(parent) && parent.flow) return splice(text, from, to, JSON.stringify(change.value));
     const multiline = typeof change.value === 'string' && change.value.includes('\n');
     const wasBlock = old.type === 'BLOCK_FOLDED' || old.type === 'BLOCK_LITERAL';
     if (!multiline && !wasBlock) return splice(text, from, to, stringify(change.value, { lineWidth: 0 }).replace(/\n$/, ''));
-    return splice(text, from, to, printAt(text, change.value, from, to, false));
+    // A paragraph keeps its style (`>-` folded, `|` literal): only its text is new.
+    const node = new Scalar(change.value);
+    // (Not for text that starts or ends with a space, which a paragraph cannot hold: yaml then picks a quoted form.)
+    if (wasBlock && typeof change.value === 'string' && /^\S(?:[\s\S]*\S)?$/.test(change.value)) node.type = old.type;
+    return splice(text, from, to, printAt(text, node, from, to, false));
   }
   // A removed key or row: its lines go, nothing else moves.
   if (change.op === 'delete' && parent && old !== undefined && (isMap(parent) || isSeq(parent)) && !parent.flow && last !== undefined) {
