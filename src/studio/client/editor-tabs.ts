@@ -2,6 +2,7 @@
 // is the one source of truth: the form reads it (parsed) and writes into it
 // (yaml-sync.ts), and the build runs on the text as before. form.js (React
 // and the form) is fetched the first time the Form tab is shown.
+
 // Type imports only: the YAML library and the form stay out of studio.js.
 import type { Note } from '../protocol.js';
 import type { FormHandle } from './form.js';
@@ -70,7 +71,14 @@ async function loadForm(): Promise<FormHandle> {
 }
 
 async function showForm(): Promise<void> {
-  form ??= await (loading ??= loadForm());
+  try {
+    form ??= await (loading ??= loadForm());
+  } catch (err) {
+    // Tried again the next time the tab is shown; the YAML tab still works meanwhile.
+    loading = undefined;
+    formStatus().textContent = `The form could not be loaded (${String(err)}). The YAML tab still edits the trial.`;
+    return;
+  }
   const started = performance.now();
   if (stale) readYaml();
   form.setNotes(notes);
