@@ -176,6 +176,17 @@ describe('studio: the Form tab', () => {
     expect(await page.$eval('#form-status', (e) => e.textContent)).toBe('');
   });
 
+  it('a field emptied and typed again comes back on its own line', async () => {
+    const before = await yamlText();
+    await typeInto('tdf.publication.journal', '');
+    await page.keyboard.press('Backspace');
+    await waitForYaml(`!/^  journal:/m.test(window.studio.text())`);
+    await page.keyboard.type('JAMA');
+    await waitForYaml(`/^  journal: JAMA$/m.test(window.studio.text())`);
+    const after = (await yamlText()).split('\n');
+    expect(before.split('\n').map((l, i) => (l === after[i] ? '' : `${i}: ${l} -> ${after[i]}`)).filter(Boolean)).toEqual([]);
+  });
+
   it('keyboard only: Tab to the tabs, arrow to Form, Tab to a field and change it', async () => {
     const p = await newPage();
     let steps = 0;

@@ -62,6 +62,13 @@ describe('yaml-sync', () => {
     edit(text, (d) => (d.publication.acronym = 'two\nlines'));
   });
 
+  it('a field cleared and typed again goes back to its place (RJSF keeps the cleared key, undefined, in order)', () => {
+    const text = 'a:\n  b: 1\n  # about c\n  c: 2\n  d: 3\n';
+    const cleared = diffData(parse(text), { a: { b: 1, c: undefined, d: 3 } }).reduce(applyChange, text);
+    expect(cleared).toBe('a:\n  b: 1\n  # about c\n  d: 3\n');
+    expect(diffData({ a: { b: 1, d: 3 } }, { a: { b: 1, c: 7, d: 3 } }).reduce(applyChange, cleared)).toBe('a:\n  b: 1\n  # about c\n  c: 7\n  d: 3\n');
+  });
+
   it('a cleared optional field is deleted, a new nested field created', () => {
     const text = 'a:\n  b: 1\n  c: 2\nd: 3\n';
     expect(edit(text, (d) => delete d.a.b)).toBe('a:\n  c: 2\nd: 3\n');
@@ -96,6 +103,33 @@ describe('yaml-sync on any edit of LEVOECMO', () => {
         const out = diffData(data, after).reduce(applyChange, text);
         expect(parse(out)).toEqual(JSON.parse(JSON.stringify(after)));
         if (after.publication?.acronym !== undefined && typeof after.publication === 'object') expect(out).toContain('  # keep me\n');
+      }),
+      { numRuns: 60 },
+    );
+  });
+});
+
+describe('yaml-sync: any LEVOECMO field cleared and typed again', () => {
+  const data = parse(levo) as Record<string, any>;
+  const mapKeys = paths(data).filter((p) => {
+    const parent = p.slice(0, -1).reduce<any>((o, k) => o?.[k], data);
+    return p.length > 0 && typeof p[p.length - 1] === 'string' && parent && !Array.isArray(parent) && Object.keys(parent).length > 1;
+  });
+  it('goes back to its place: the parsed keys keep their order', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...mapKeys), fc.oneof(fc.integer(), fc.string({ minLength: 1 })), (path, v) => {
+        const key = path[path.length - 1] as string;
+        const owner = (d: any): any => path.slice(0, -1).reduce<any>((o, k) => o[k], d);
+        const cleared = structuredClone(data);
+        owner(cleared)[key] = undefined;
+        const text = diffData(data, cleared).reduce(applyChange, levo);
+        const typed = structuredClone(cleared);
+        owner(typed)[key] = v;
+        const out = diffData(JSON.parse(JSON.stringify(cleared)), typed).reduce(applyChange, text);
+        const back = parse(out);
+        expect(back).toEqual(JSON.parse(JSON.stringify(typed)));
+        // The first key of a list item shares the "- " line, so it may come back last; every other key returns in place.
+        if (Object.keys(owner(data))[0] !== key || !Array.isArray(path.slice(0, -2).reduce<any>((o, k) => o[k], data))) expect(Object.keys(owner(back))).toEqual(Object.keys(owner(data)));
       }),
       { numRuns: 60 },
     );

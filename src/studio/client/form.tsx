@@ -64,7 +64,9 @@ export function mountForm(container: HTMLElement, onEdit: (changes: Change[]) =>
   const onChange = (e: IChangeEvent): void => {
     const changes = withPickedKind(diffData(state.data, e.formData), takeKindPick());
     if (!changes.length) return;
-    publish({ ...state, data: changes.reduce(applyToData, e.formData as unknown) });
+    // The form's own data, with only what withPickedKind added: a cleared field's key stays in it (undefined), so
+    // the field typed again returns to its place (diffData's `before`).
+    publish({ ...state, data: changes.filter((c) => c.op === 'set').reduce(applyToData, e.formData as unknown) });
     onEdit(changes);
   };
 

@@ -7,7 +7,8 @@
 import { isCollection, isMap, isScalar, isSeq, parseDocument, Scalar, stringify, type Document, type Node } from 'yaml';
 import type { Segment } from './error-paths.js';
 
-export type Change = { op: 'set'; path: Segment[]; value: unknown } | { op: 'delete'; path: Segment[] };
+/** `before`: for a new key, the key it comes before in the new data (a field cleared and typed again goes back there). */
+export type Change = { op: 'set'; path: Segment[]; value: unknown; before?: string } | { op: 'delete'; path: Segment[] };
 
 const PRINT = { lineWidth: 88, minContentWidth: 40, flowCollectionPadding: false } as const;
 
@@ -33,7 +34,15 @@ export function diffData(before: unknown, after: unknown, path: Segment[] = []):
   if (isPlainObject(before) && isPlainObject(after)) {
     const out: Change[] = [];
     for (const k of Object.keys(before)) if (before[k] !== undefined && after[k] === undefined) out.push({ op: 'delete', path: [...path, k] });
-    for (const k of Object.keys(after)) if (after[k] !== undefined) out.push(...diffData(before[k], after[k], [...path, k]));
+    // RJSF keeps a cleared field's key (value undefined) in its place, so the new data's key order says where a
+    // key typed again belongs: before the next key that the old data has.
+    const keys = Object.keys(after);
+    keys.forEach((k, i) => {
+      if (after[k] === undefined) return;
+      if (before[k] !== undefined) return out.push(...diffData(before[k], after[k], [...path, k]));
+      const next = keys.slice(i + 1).find((n) => before[n] !== undefined && after[n] !== undefined);
+      out.push({ op: 'set', path: [...path, k], value: after[k], ...(next !== undefined ? { before: next } : {}) });
+    });
     return out;
   }
   if (Array.isArray(before) && Array.isArray(after)) {
@@ -128,6 +137,16 @@ export function applyChange(text: string, change: Change): string {
     const lines = index >= 0 ? entryLines(text, parent, index) : undefined;
     if (lines && parent.items.length > 1) return splice(text, lines[0], lines[1], '');
   }
+  // A new key before the key it precedes in the form (unless that one shares its line with a list's "- ").
+  if (change.op === 'set' && change.before !== undefined && old === undefined && isMap(parent) && !parent.flow && last !== undefined) {
+    const index = parent.items.findIndex((p) => isScalar(p.key) && String(p.key.value) === change.before);
+    const lines = index >= 0 ? entryLines(text, parent, index) : undefined;
+    if (lines && (lines[0] === 0 || text[lines[0] - 1] === '\n')) {
+      const indent = entryIndent(text, parent);
+      const printed = stringify({ [String(last)]: change.value }, PRINT).replace(/\n(?=[^\n])/g, `\n${' '.repeat(indent)}`);
+      return splice(text, lines[0], lines[0], ' '.repeat(indent) + printed);
+    }
+  }
   // A new key or row at the end of a block collection: printed after its last entry.
   if (change.op === 'set' && old === undefined && parent && (isMap(parent) || isSeq(parent)) && !parent.flow && parent.items.length > 0 && parent.range && last !== undefined) {
     const entry = isSeq(parent) ? [change.value] : { [String(last)]: change.value };
@@ -151,8 +170,10 @@ function entryIndent(text: string, collection: Node): number {
 }
 
 function reprintAround(text: string, doc: Document, change: Change): string {
-  if (change.op === 'set') doc.setIn(change.path, change.value);
-  else doc.deleteIn(change.path);
+  if (change.op === 'set') {
+    doc.setIn(change.path, change.value);
+    moveBefore(doc.getIn(change.path.slice(0, -1), true), change);
+  } else doc.deleteIn(change.path);
   // The nearest ancestor that was a block collection in the text is re-printed in place.
   for (let n = change.path.length - 1; n >= 1; n--) {
     const at = change.path.slice(0, n);
@@ -174,4 +195,16 @@ export function applyToData(data: unknown, change: Change): unknown {
   if (next === undefined && rest.length === 0) delete copy[head];
   else copy[head] = next;
   return copy;
+}
+
+/** setIn appends a new key; a key cleared and typed again goes back before the key it preceded. */
+function moveBefore(parent: unknown, change: Change & { op: 'set' }): void {
+  if (change.before === undefined || !isMap(parent)) return;
+  // (A key set by setIn is a plain string, not a Scalar.)
+  const keyOf = (p: { key: unknown }): string => (isScalar(p.key) ? String(p.key.value) : String(p.key));
+  const from = parent.items.findIndex((p) => keyOf(p) === String(change.path[change.path.length - 1]));
+  const to = parent.items.findIndex((p) => keyOf(p) === change.before);
+  if (from < 0 || to < 0 || from < to) return;
+  const [pair] = parent.items.splice(from, 1);
+  if (pair) parent.items.splice(to, 0, pair);
 }
