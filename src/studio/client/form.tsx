@@ -39,8 +39,14 @@ interface State {
   errors: ErrorTree;
 }
 
-// `$schema` is for editors (yaml-language-server), not for people.
-const uiSchema = { 'ui:submitButtonOptions': { norender: true }, $schema: { 'ui:widget': 'hidden' } };
+// `$schema` is for editors (yaml-language-server), not for people. An arm entry's `kind` is chosen with the
+// selector above its fields; as a text box too it could only be typed wrong.
+const hidden = { 'ui:widget': 'hidden' };
+const uiSchema = {
+  'ui:submitButtonOptions': { norender: true },
+  $schema: hidden,
+  results: { items: { arms: { additionalProperties: { kind: hidden } } } },
+};
 const widgets = { SelectWidget, CheckboxWidget, TextWidget };
 const CONTROLS = 'input:not([type="hidden"]), select, textarea, button';
 
