@@ -138,6 +138,19 @@ describe('studio: the Form tab', () => {
     await waitForYaml(`!window.studio.text().includes('newKey')`);
   });
 
+  it('adds a results row through the form and fills in its name: a block entry at the end of results', async () => {
+    const rows = (parse(await yamlText()) as Trial).results.length;
+    await page.click(byId('tdf.results__add'));
+    const name = `tdf.results.${rows}.name`;
+    await page.waitForSelector(byId(name), { timeout: 30_000 });
+    await page.type(byId(name), 'New outcome');
+    await page.waitForFunction(() => /\n  - name: New outcome\n\n?resultsSummary:/.test((window as unknown as { studio: { text(): string } }).studio.text()), { timeout: 30_000 });
+    // And removed again, so the rows below are LEVOECMO's.
+    await page.click(byId(`tdf.results.${rows}__remove`));
+    await waitForYaml(`!window.studio.text().includes('New outcome')`);
+    expect((parse(await yamlText()) as Trial).results.length).toBe(rows);
+  });
+
   it('removes a results row; the YAML loses that row only and a comment elsewhere survives', async () => {
     const before = await yamlText();
     const rows = (parse(before) as Trial).results;

@@ -69,6 +69,13 @@ describe('yaml-sync', () => {
     expect(diffData({ a: { b: 1, d: 3 } }, { a: { b: 1, c: 7, d: 3 } }).reduce(applyChange, cleared)).toBe('a:\n  b: 1\n  # about c\n  c: 7\n  d: 3\n');
   });
 
+  it('a row or entry added empty ({}) and then filled in becomes a block where it stands', () => {
+    const text = 'rows:\n  - name: a\n  - {}\nmap:\n  x: {}\nz: 1\n';
+    expect(edit(text, (d) => (d.rows[1].name = 'b'))).toBe('rows:\n  - name: a\n  - name: b\nmap:\n  x: {}\nz: 1\n');
+    expect(edit(text, (d) => (d.map.x = { kind: 'count', count: 3 }))).toMatch(/^rows:\n  - name: a\n  - \{\}\nmap:\n  x:\n    kind: count\n    count: 3\nz: 1\n$/);
+    expect(edit(text, (d) => (d.map.x.kind = 'events'))).toBe('rows:\n  - name: a\n  - {}\nmap:\n  x:\n    kind: events\nz: 1\n');
+  });
+
   it('a cleared optional field is deleted, a new nested field created', () => {
     const text = 'a:\n  b: 1\n  c: 2\nd: 3\n';
     expect(edit(text, (d) => delete d.a.b)).toBe('a:\n  c: 2\nd: 3\n');

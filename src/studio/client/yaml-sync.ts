@@ -178,6 +178,8 @@ function reprintAround(text: string, doc: Document, change: Change): string {
   for (let n = change.path.length - 1; n >= 1; n--) {
     const at = change.path.slice(0, n);
     const node = doc.getIn(at, true) as Node | undefined;
+    const filled = fillEmptyFlow(text, node, doc.getIn(at.slice(0, -1), true));
+    if (filled !== undefined) return filled;
     if (isCollection(node) && node.range && !node.flow && node.range[0] < node.range[1] && text.slice(node.range[0], node.range[1]).trim()) {
       const [from, to] = node.range;
       return splice(text, from, to, printAt(text, node, from, to, true));
@@ -207,4 +209,23 @@ function moveBefore(parent: unknown, change: Change & { op: 'set' }): void {
   if (from < 0 || to < 0 || from < to) return;
   const [pair] = parent.items.splice(from, 1);
   if (pair) parent.items.splice(to, 0, pair);
+}
+
+/**
+ * A `{}` or `[]` in the text (a row or arm entry the form just added) that now
+ * has content becomes a block collection where it stands, not `{name: "…"}`
+ * and not a re-print of the whole list around it.
+ */
+function fillEmptyFlow(text: string, node: Node | undefined, parent: unknown): string | undefined {
+  if (!isCollection(node) || !node.flow || !node.range || node.items.length === 0) return undefined;
+  const from = node.range[0];
+  const written = text.slice(from, node.range[1]).trimEnd();
+  if (!/^(?:\{\s*\}|\[\s*\])$/.test(written)) return undefined;
+  const to = from + written.length;
+  node.flow = false;
+  // As a list item it starts right after "- "; as a key's value, on the next line, deeper than the key.
+  if (isSeq(parent)) return splice(text, from, to, printAt(text, node, from, to, true));
+  const indent = (/^(?: *- )* */.exec(text.slice(lineStart(text, from)))?.[0].length ?? 0) + 2;
+  const printed = stringify(node, PRINT).replace(/\n$/, '').replace(/\n(?=[^\n])/g, `\n${' '.repeat(indent)}`);
+  return splice(text, text[from - 1] === ' ' ? from - 1 : from, to, `\n${' '.repeat(indent)}${printed}`);
 }
