@@ -76,6 +76,12 @@ describe('yaml-sync', () => {
     expect(edit(text, (d) => (d.map.x.kind = 'events'))).toBe('rows:\n  - name: a\n  - {}\nmap:\n  x:\n    kind: events\nz: 1\n');
   });
 
+  it('a bullet given references becomes a map where it stood', () => {
+    const text = 'background:\n  - >-\n    A long\n    sentence\n  - Two\nz: 1\n';
+    expect(edit(text, (d) => (d.background[0] = { text: 'A long sentence', refs: [1] }))).toBe('background:\n  - text: A long sentence\n    refs:\n      - 1\n  - Two\nz: 1\n');
+    expect(edit('a: x\nb: 2\n', (d) => (d.a = { c: 1 }))).toBe('a:\n  c: 1\nb: 2\n');
+  });
+
   it('a cleared optional field is deleted, a new nested field created', () => {
     const text = 'a:\n  b: 1\n  c: 2\nd: 3\n';
     expect(edit(text, (d) => delete d.a.b)).toBe('a:\n  c: 2\nd: 3\n');

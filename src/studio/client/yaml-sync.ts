@@ -131,6 +131,11 @@ export function applyChange(text: string, change: Change): string {
     if (wasBlock && typeof change.value === 'string' && /^\S(?:[\s\S]*\S)?$/.test(change.value)) node.type = old.type;
     return splice(text, from, to, printAt(text, node, from, to, false));
   }
+  // A scalar replaced by a list or a map (a bullet given references): that block where the scalar stood.
+  if (change.op === 'set' && isScalar(old) && old.range && isFilled(change.value) && !(isCollection(parent) && parent.flow)) {
+    const from = old.range[0];
+    return blockInPlace(text, from, from + text.slice(from, old.range[1]).trimEnd().length, change.value, isSeq(parent));
+  }
   // A removed key or row: its lines go, nothing else moves.
   if (change.op === 'delete' && parent && old !== undefined && (isMap(parent) || isSeq(parent)) && !parent.flow && last !== undefined) {
     const index = isSeq(parent) ? Number(last) : parent.items.findIndex((p) => isScalar(p.key) && String(p.key.value) === String(last));
@@ -221,11 +226,16 @@ function fillEmptyFlow(text: string, node: Node | undefined, parent: unknown): s
   const from = node.range[0];
   const written = text.slice(from, node.range[1]).trimEnd();
   if (!/^(?:\{\s*\}|\[\s*\])$/.test(written)) return undefined;
-  const to = from + written.length;
   node.flow = false;
-  // As a list item it starts right after "- "; as a key's value, on the next line, deeper than the key.
-  if (isSeq(parent)) return splice(text, from, to, printAt(text, node, from, to, true));
+  return blockInPlace(text, from, from + written.length, node, isSeq(parent));
+}
+
+const isFilled = (v: unknown): boolean => typeof v === 'object' && v !== null && Object.keys(v).length > 0;
+
+/** `value` printed as a block collection over `from`–`to`: as a list item right after its "- ", as a key's value on the next lines, deeper than the key. */
+function blockInPlace(text: string, from: number, to: number, value: unknown, inList: boolean): string {
+  if (inList) return splice(text, from, to, printAt(text, value, from, to, true));
   const indent = (/^(?: *- )* */.exec(text.slice(lineStart(text, from)))?.[0].length ?? 0) + 2;
-  const printed = stringify(node, PRINT).replace(/\n$/, '').replace(/\n(?=[^\n])/g, `\n${' '.repeat(indent)}`);
+  const printed = stringify(value, PRINT).replace(/\n$/, '').replace(/\n(?=[^\n])/g, `\n${' '.repeat(indent)}`);
   return splice(text, text[from - 1] === ' ' ? from - 1 : from, to, `\n${' '.repeat(indent)}${printed}`);
 }
