@@ -1,0 +1,24 @@
+import { readFile } from 'node:fs/promises';
+import puppeteer from 'puppeteer-core';
+import { startStudio } from '../dist/studio/index.js';
+const studio = await startStudio({ port: 0 });
+const browser = await puppeteer.launch({ executablePath: '/usr/bin/chromium', headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run'] });
+const page = await browser.newPage();
+await page.setViewport({ width: 1400, height: 900 });
+await page.goto(studio.url);
+const summary = await readFile('/work/main/test/fixtures/summaries/LEVOECMO.txt', 'utf8');
+await page.$eval('#paste', (el, v) => (el.value = v), summary);
+await page.click('#use-paste');
+await page.waitForFunction(() => Number(document.getElementById('deck').getAttribute('data-version') ?? 0) > 0, { timeout: 60_000 });
+await page.evaluate(() => { const f = window.fetch; window.__log=[]; window.fetch = async (...a) => { const t=performance.now(); const r = await f(...a); window.__log.push(['fetch', String(a[0]).slice(0,20), t, performance.now()]); return r; }; });
+const edit = (n) => page.evaluate((n) => new Promise((resolve) => {
+  const frame = document.getElementById('deck');
+  const before = Number(frame.getAttribute('data-version'));
+  const o = new MutationObserver(() => { if (Number(frame.getAttribute('data-version')) > before) { o.disconnect(); resolve({total: performance.now()-t0, log: window.__log.splice(0).map(([k,u,a,b])=>[k,u,(a-t0).toFixed(0),(b-t0).toFixed(0)])}); } });
+  o.observe(frame, { attributes: true, attributeFilter: ['data-version'] });
+  const text = window.studio.text().replace(/^( {2}journal: .*?)(?: \d+)?$/m, `$1 ${n}`);
+  const t0 = performance.now();
+  window.studio.setText(text);
+}), n);
+for (let i=0;i<12;i++) console.log(JSON.stringify(await edit(i)));
+await browser.close(); await studio.close();
