@@ -59,7 +59,7 @@ export class ChartWorker {
   private start(): Worker | undefined {
     if (this.worker) return this.worker;
     try {
-      const worker = new Worker(LAUNCHER);
+      const worker = adoptEarlyWorker() ?? new Worker(LAUNCHER);
       worker.on('message', (reply: DrawReply) => this.settle(reply));
       worker.on('error', () => this.fail());
       worker.on('exit', () => this.fail());
@@ -94,6 +94,16 @@ export class ChartWorker {
 
 /** Internal: the job must be redone in-process (see drawInWorker). */
 class WorkerLost extends Error {}
+
+/** The worker src/cli/launch.cts started before the bundle loaded, if it is still alive. */
+function adoptEarlyWorker(): Worker | undefined {
+  const key = Symbol.for('trialdeck.chartWorker.early');
+  const early = (globalThis as Record<symbol, unknown>)[key] as { worker: Worker; failed: boolean } | undefined;
+  delete (globalThis as Record<symbol, unknown>)[key];
+  if (!early || early.failed) return undefined;
+  early.worker.removeAllListeners();
+  return early.worker;
+}
 
 let shared: ChartWorker | undefined;
 
