@@ -9,6 +9,7 @@
 //        ──► <title>/<desc> ──► cache (atomic write) ──► SVG
 import { TrialdeckError } from '../errors.js';
 import { DEFAULT_CHART_THEME, vegaLiteConfig, type ChartTheme } from './chart-theme.js';
+import { compileVegaLite } from './compile-cache.js';
 import { prepareSpec, type Datasets, type JsonObject } from './prepare-spec.js';
 import {
   createFailingLogger, denyAllLoader, importVegaEngine, RENDERER_VERSION, type EngineLoader, type VegaEngine,
@@ -80,9 +81,11 @@ export async function renderVegaLite(spec: JsonObject, engine: VegaEngine): Prom
   const logger = createFailingLogger('Vega-Lite');
   let view: import('vega').View | undefined;
   try {
-    const compiled = engine.vegaLite.compile(spec as never, { logger }).spec;
+    const compiled = compileVegaLite(engine, spec, logger);
     const vegaLogger = createFailingLogger('vega');
-    view = new engine.vega.View(engine.vega.parse(compiled), {
+    // A fresh View per drawing: a View reused with new values lays a chart out from the last
+    // layout's autosize state (a few px off what a fresh one draws), so nothing is saved there.
+    view = new engine.vega.View(engine.vega.parse(compiled as never), {
       renderer: 'none',
       loader: denyAllLoader as never,
       logger: vegaLogger as never,
