@@ -15,8 +15,11 @@
 // Each stage is a plain function; this file strings them together. Every deck
 // is staged, so a failed build never touches the previous deck, and a failed
 // deck never stops the others.
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { chartTrial, svgDataUri } from './charts/index.js';
+import { planCharts, svgDataUri } from './charts/index.js';
+import { warmChartWorker } from './charts/chart-worker-pool.js';
+import { fillPlaceholders, placeholderUri } from './deck/chart-placeholders.js';
 import { deriveEvidence } from './evidence/index.js';
 import type { Evidence } from './evidence/types.js';
 import { composeDeck } from './deck/compose.js';
@@ -35,6 +38,7 @@ import { loadTrial } from './trial/load.js';
 import type { Trial } from './trial/schema.js';
 import { trialId } from './trial/trial-id.js';
 import { nativePptx } from './export/native-pptx.js';
+import { StageTimer } from './stage-timer.js';
 
 export const FORMATS = ['md', 'html', 'pdf', 'handout', 'pptx', 'png', 'pptx-images'] as const;
 export type Format = (typeof FORMATS)[number];
@@ -124,21 +128,43 @@ export async function makeDeck(
   warnings: Diagnostic[],
   options: Omit<BuildOptions, 'formats' | 'outDir'> & { cacheDir?: string | false; renderCacheDir?: string },
 ): Promise<DeckBuild> {
+  const stages = new StageTimer();
   const look = await resolveLook({ theme: options.theme, themeDir: options.themeDir, department: options.department });
+  stages.mark('look');
   const evidence = deriveEvidence(trial, { mcid: trial.evidence?.mcid });
-  const chartSet = await chartTrial(trial, { cacheDir: options.cacheDir || undefined, evidence, theme: look.chart });
-  const charts = chartSet.charts.map((c) => ({ id: c.id, title: c.title, alt: c.alt, uri: svgDataUri(c.svg), svg: c.svg, ...(c.beside ? { besideUri: svgDataUri(c.beside.svg), besideSvg: c.beside.svg } : {}) }));
-  const { markdown, viewModel } = await composeDeck(trial, evidence, charts, {
-    theme: look.name,
-    templateDir: options.templateDir,
-    auditSlide: options.auditSlide,
-    backup: options.backup,
-    occasion: { ...look.occasion, date: options.date },
-  });
+  stages.mark('derive');
+  // The charts are drawn (in the chart worker) while the slides are composed and rendered around
+  // placeholders that name each drawing by its content hash; the real data URIs go in at the end.
+  const plan = await planCharts(trial, { cacheDir: options.cacheDir || undefined, evidence, theme: look.chart });
+  stages.mark('plan charts');
+  const drafts: DeckChart[] = plan.charts.map((c) => ({ id: c.id, title: c.title, alt: c.alt, uri: placeholderUri(c.key), ...(c.besideKey ? { besideUri: placeholderUri(c.besideKey) } : {}) }));
   const p = trial.publication;
   const renderOptions = { themes: look.themes, title: `${p.acronym}: ${p.title}`, author: p.citation.split(/[.;]/)[0] ?? p.acronym, description: p.citation };
   const cache = options.renderCacheDir ? { dir: options.renderCacheDir, name: trialId(trial) } : undefined;
-  const rendered = await renderCached(markdown, renderOptions, cache);
+  const composeAndRender = async (charts: DeckChart[]): Promise<{ markdown: string; viewModel: ViewModel; rendered: RenderedDeck }> => {
+    const { markdown, viewModel } = await composeDeck(trial, evidence, charts, {
+      theme: look.name,
+      templateDir: options.templateDir,
+      auditSlide: options.auditSlide,
+      backup: options.backup,
+      occasion: { ...look.occasion, date: options.date },
+    });
+    stages.mark('compose');
+    const rendered = await renderCached(markdown, renderOptions, cache);
+    stages.mark('render');
+    return { markdown, viewModel, rendered };
+  };
+  const draft = composeAndRender(drafts);
+  // A chart error is the deck's error even when composing failed too (charts used to come first).
+  const [drawn, composed] = await Promise.allSettled([plan.rendered, draft]);
+  if (drawn.status === 'rejected') throw drawn.reason;
+  if (composed.status === 'rejected') throw composed.reason;
+  stages.mark('charts (waited for)');
+  const charts = drawn.value.charts.map((c) => ({ id: c.id, title: c.title, alt: c.alt, uri: svgDataUri(c.svg), svg: c.svg, ...(c.beside ? { besideUri: svgDataUri(c.beside.svg), besideSvg: c.beside.svg } : {}) }));
+  // A beside drawing that could not be laid out changes the slides: compose them again (rare).
+  const sameCharts = plan.charts.every((c, i) => Boolean(c.besideKey) === Boolean(charts[i]?.besideUri));
+  const { markdown, viewModel, rendered } = sameCharts ? fillPlaceholders(composed.value, drafts, charts) : await composeAndRender(charts);
+  stages.report(trialId(trial));
   return { trial, evidence, markdown, viewModel, rendered, charts, warnings: [...warnings, ...look.warnings, ...evidence.warnings], themes: look.themes, look };
 }
 
@@ -178,6 +204,11 @@ export async function buildDecks(inputs: readonly string[], options: BuildOption
   if (wanted.length === 0 && options.browserPath) await discoverBrowser(discovery);
   const exporter = wanted.length > 0 ? new (await import('./export/exporter.js')).Exporter({ ...discovery, ...options }) : undefined;
   const pending: Pending[] = [];
+  const cacheDir = options.cacheDir === false ? false : (options.cacheDir ?? join(options.outDir, '.cache', 'charts'));
+  const renderCacheDir = cacheDir === false ? undefined : join(options.outDir, '.cache', 'render');
+  // A first build into this folder draws every chart: start the chart worker (and vega in it)
+  // now, while the trial loads. A rebuild finds its charts in the cache and needs no worker.
+  if (cacheDir === false || !existsSync(cacheDir)) warmChartWorker();
   // A build killed mid-swap left its previous deck as `.retired-*`: put every such deck back first
   // (best effort: each deck's own staging retries, and reports, for the decks built now).
   await recoverAll(options.outDir).catch(() => {});
@@ -205,8 +236,6 @@ export async function buildDecks(inputs: readonly string[], options: BuildOption
         const first = ids.get(id);
         if (first !== undefined) throw new TrialdeckError('OUTPUT', MESSAGES.duplicateId(id, first));
         ids.set(id, input);
-        const cacheDir = options.cacheDir === false ? false : (options.cacheDir ?? join(options.outDir, '.cache', 'charts'));
-        const renderCacheDir = cacheDir === false ? undefined : join(options.outDir, '.cache', 'render');
         const deck = await makeDeck(loaded.trial, loaded.warnings, { ...options, cacheDir, renderCacheDir });
         staging = await stageOutput(options.outDir, id);
         const item: Pending = { index, input, id, deck, staging, files: [], warnings: [...deck.warnings] };

@@ -7,6 +7,8 @@
 //
 //   dist/cli/main.js ──esbuild──► dist/cli/trialdeck.cjs ──warm-up build──► trialdeck.cjs.cache
 //   dist/cli/launch.cjs (the bin) runs the bundle with that cache, or main.js when there is no bundle.
+//   dist/charts/chart-worker.js ──esbuild──► dist/charts/chart-worker.cjs (+ .cache, written by the
+//   same warm-up build's chart worker), run by dist/charts/chart-worker-launch.cjs.
 //
 // What the bundle changes, and why it is safe:
 // - katex and mathjax-full become stand-ins that throw when used: marp-core
@@ -40,12 +42,15 @@ const substitutes: Plugin = {
   },
 };
 
-async function bundle(): Promise<void> {
+/** The chart worker's bundle (vega, vega-lite, our drawing code), run by dist/charts/chart-worker-launch.cjs. */
+export const WORKER_BUNDLE = join(dist, 'charts', 'chart-worker.cjs');
+
+async function bundle(entry: string, outfile: string): Promise<void> {
   const shim = join(dist, 'build-tools', 'import-meta-shim.js');
   writeFileSync(shim, "export const importMetaUrl = require('node:url').pathToFileURL(__filename).href;\n");
   await build({
-    entryPoints: [join(dist, 'cli', 'main.js')],
-    outfile: BUNDLE,
+    entryPoints: [entry],
+    outfile,
     bundle: true,
     platform: 'node',
     format: 'cjs',
@@ -58,7 +63,8 @@ async function bundle(): Promise<void> {
     legalComments: 'none',
     // Whole minification halves what V8 reads and compiles. Not keepNames: its __name()
     // wrappers would break functions that puppeteer serialises into the page.
-    minify: true,
+    // TRIALDECK_BUNDLE_MINIFY=0 keeps our own names readable in a --cpu-prof profile.
+    minify: process.env.TRIALDECK_BUNDLE_MINIFY !== "0",
     logLevel: 'error',
   });
 }
@@ -69,6 +75,7 @@ function warmUp(): void {
   // text): an edit like 46 → 40 would keep running the old compiled code, and the warm-up would save
   // it again. Start from no cache.
   rmSync(`${BUNDLE}.cache`, { force: true });
+  rmSync(`${WORKER_BUNDLE}.cache`, { force: true });
   const out = mkdtempSync(join(tmpdir(), 'trialdeck-warmup-'));
   try {
     const r = spawnSync(process.execPath, [join(dist, 'cli', 'launch.cjs'), 'build', join(root, 'data', 'levoecmo.yaml'), '-f', 'md,html', '-o', out], {
@@ -81,5 +88,6 @@ function warmUp(): void {
   }
 }
 
-await bundle();
+await bundle(join(dist, 'cli', 'main.js'), BUNDLE);
+await bundle(join(dist, 'charts', 'chart-worker.js'), WORKER_BUNDLE);
 warmUp();

@@ -15,7 +15,10 @@ import { buildContinuousChart } from './continuous.js';
 import { buildEventRatesChart } from './event-rates.js';
 import { buildFlowChart } from './flow.js';
 import { buildForestChart } from './forest.js';
-import { renderChart } from './render.js';
+import { drawInWorker } from './chart-worker-pool.js';
+import type { ChartId } from './spec-files.js';
+import { cachedChart, drawPrepared, prepareChart, storeChart, type PreparedChart } from './render.js';
+import { svgSize } from './svg-cache.js';
 import { DEFAULT_SPEC_DIR, loadChartSpec, type Chart, type ChartDrawing, type ChartImage, type ChartSet, type ChartSpecInput } from './spec-files.js';
 import type { EngineLoader } from './sandbox.js';
 
@@ -46,33 +49,81 @@ export function buildChartInputs(trial: Trial, theme: ChartTheme = DEFAULT_CHART
   return [...CHART_BUILDERS.map((build) => build(trial, theme)), ...fromEvidence].filter((c): c is ChartSpecInput => c !== null);
 }
 
-export async function chartTrial(trial: Trial, options: ChartOptions = {}): Promise<ChartSet> {
+/** A chart as known before it is drawn: enough for the slides to be composed around it. */
+export interface PlannedChart {
+  id: ChartId;
+  title: string;
+  alt: string;
+  /** The drawing's content hash (the SVG cache key): names a placeholder that stands for it. */
+  key: string;
+  /** The beside drawing's key, when the chart has one (its drawing may still fail: see ChartSet). */
+  besideKey?: string;
+}
+
+export interface ChartPlan {
+  charts: PlannedChart[];
+  /** The drawings, in the same order; rejects with the first failing chart's error, in deck order. */
+  rendered: Promise<ChartSet>;
+}
+
+/**
+ * Checks and fills every chart template (fast, no vega), then starts drawing:
+ * from the cache, or in the chart worker (chart-worker-pool.ts) so that the
+ * caller can compose the slides meanwhile. Template and data problems reject
+ * here; drawing problems reject `rendered`.
+ */
+export async function planCharts(trial: Trial, options: ChartOptions = {}): Promise<ChartPlan> {
   const theme = options.theme ?? DEFAULT_CHART_THEME;
   const specDir = options.specDir ?? DEFAULT_SPEC_DIR;
-  const charts: Chart[] = [];
-  // One at a time: vega is single-threaded, and errors then name one chart.
+  const prepared: { input: ChartSpecInput; main: PreparedChart; beside?: PreparedChart }[] = [];
   for (const input of buildChartInputs(trial, theme, options.evidence)) {
     const template = await loadChartSpec(input.id, specDir);
-    const render = (d: ChartDrawing): Promise<ChartImage> =>
-      renderChart(template, d.datasets, {
-        cacheDir: options.cacheDir,
-        theme,
-        params: d.params,
-        width: d.width,
-        height: d.height,
-        title: input.title,
-        desc: d.alt ?? input.alt,
-        engine: options.engine,
-      }).then(({ svg, width, height }) => ({ svg, width, height, ...(d.alt && d.alt !== input.alt ? { alt: d.alt } : {}) }), (err: unknown) => {
-        throw layoutHint(err, input, trial);
-      });
-    const { svg, width, height } = await render(input);
+    const prepare = (d: ChartDrawing): PreparedChart =>
+      prepareChart(template, d.datasets, { theme, params: d.params, width: d.width, height: d.height, title: input.title, desc: d.alt ?? input.alt });
+    prepared.push({ input, main: prepare(input), ...(input.beside ? { beside: prepare(input.beside) } : {}) });
+  }
+  const draw = async (chart: PreparedChart, d: ChartDrawing, input: ChartSpecInput): Promise<ChartImage> => {
+    try {
+      let svg = await cachedChart(chart, options.cacheDir);
+      if (!svg) {
+        // A test's engine spy runs here, in this thread; everything else goes to the worker.
+        svg = options.engine ? await drawPrepared(chart, await options.engine()) : await drawInWorker(chart);
+        await storeChart(chart, svg, options.cacheDir);
+      }
+      return { svg, ...svgSize(svg), ...(d.alt && d.alt !== input.alt ? { alt: d.alt } : {}) };
+    } catch (err) {
+      throw layoutHint(err, input, trial);
+    }
+  };
+  // All drawings are handed over at once (the worker takes them in turn); each is observed at
+  // once too, so a later chart's failure is never an unhandled rejection while an earlier one draws.
+  const jobs = prepared.map(({ input, main, beside }) => {
+    const image = draw(main, input, input);
     // The beside drawing is an extra: when it cannot be laid out (very long names in a narrow
     // column), the chart has none and a slide places the full drawing instead.
-    const beside = input.beside ? await render(input.beside).catch(() => undefined) : undefined;
-    charts.push({ id: input.id, title: input.title, alt: input.alt, svg, width, height, ...(beside ? { beside } : {}) });
-  }
-  return { charts };
+    const besideImage = beside && input.beside ? draw(beside, input.beside, input).catch(() => undefined) : Promise.resolve(undefined);
+    image.catch(() => {});
+    return { input, image, besideImage };
+  });
+  const rendered = (async (): Promise<ChartSet> => {
+    const charts: Chart[] = [];
+    for (const { input, image, besideImage } of jobs) {
+      const { svg, width, height } = await image;
+      const beside = await besideImage;
+      charts.push({ id: input.id, title: input.title, alt: input.alt, svg, width, height, ...(beside ? { beside } : {}) });
+    }
+    return { charts };
+  })();
+  rendered.catch(() => {});
+  return {
+    charts: prepared.map(({ input, main, beside }) => ({ id: input.id, title: input.title, alt: input.alt, key: main.key, ...(beside ? { besideKey: beside.key } : {}) })),
+    rendered,
+  };
+}
+
+/** Every chart of a trial, drawn. */
+export async function chartTrial(trial: Trial, options: ChartOptions = {}): Promise<ChartSet> {
+  return (await planCharts(trial, options)).rendered;
 }
 
 /**

@@ -9,6 +9,7 @@
 //        ──► <title>/<desc> ──► cache (atomic write) ──► SVG
 import { TrialdeckError } from '../errors.js';
 import { DEFAULT_CHART_THEME, vegaLiteConfig, type ChartTheme } from './chart-theme.js';
+import { compileVegaLite } from './compile-cache.js';
 import { prepareSpec, type Datasets, type JsonObject } from './prepare-spec.js';
 import {
   createFailingLogger, denyAllLoader, importVegaEngine, RENDERER_VERSION, type EngineLoader, type VegaEngine,
@@ -80,9 +81,11 @@ export async function renderVegaLite(spec: JsonObject, engine: VegaEngine): Prom
   const logger = createFailingLogger('Vega-Lite');
   let view: import('vega').View | undefined;
   try {
-    const compiled = engine.vegaLite.compile(spec as never, { logger }).spec;
+    const compiled = compileVegaLite(engine, spec, logger);
     const vegaLogger = createFailingLogger('vega');
-    view = new engine.vega.View(engine.vega.parse(compiled), {
+    // A fresh View per drawing: a View reused with new values lays a chart out from the last
+    // layout's autosize state (a few px off what a fresh one draws), so nothing is saved there.
+    view = new engine.vega.View(engine.vega.parse(compiled as never), {
       renderer: 'none',
       loader: denyAllLoader as never,
       logger: vegaLogger as never,
@@ -102,11 +105,16 @@ export async function renderVegaLite(spec: JsonObject, engine: VegaEngine): Prom
   }
 }
 
-/**
- * Renders a chart template with its named datasets to an accessible SVG.
- * Throws TrialdeckError('CHART') on any spec, data, vega or vega-lite problem.
- */
-export async function renderChart(template: unknown, datasets: Datasets, options: RenderOptions = {}): Promise<RenderResult> {
+/** A chart ready to draw: the spec vega-lite compiles, and the cache key that names its SVG. */
+export interface PreparedChart {
+  spec: JsonObject;
+  key: string;
+  title: string;
+  desc: string;
+}
+
+/** Checks and fills a template (prepareSpec) and names the result; no vega yet. */
+export function prepareChart(template: unknown, datasets: Datasets, options: RenderOptions = {}): PreparedChart {
   const theme = options.theme ?? DEFAULT_CHART_THEME;
   const spec = prepareSpec(template, datasets, {
     params: options.params,
@@ -116,24 +124,40 @@ export async function renderChart(template: unknown, datasets: Datasets, options
   });
   const title = options.title ?? '';
   const desc = options.desc ?? '';
-  const key = cacheKey({ version: RENDERER_VERSION, spec, theme, title, desc });
+  return { spec, key: cacheKey({ version: RENDERER_VERSION, spec, theme, title, desc }), title, desc };
+}
 
-  if (options.cacheDir) {
-    const cached = await readCached(options.cacheDir, key);
-    if (cached) return { svg: cached, ...svgSize(cached), fromCache: true };
+/** vega ─► the accessible, id-normalised SVG. Runs in the chart worker (chart-worker.ts) or in-process. */
+export async function drawPrepared(chart: PreparedChart, engine: VegaEngine): Promise<string> {
+  const idPrefix = `td-${chart.key.slice(0, 10)}`;
+  const raw = await renderVegaLite(chart.spec, engine);
+  return insertAccessibility(roundCoordinates(normaliseIds(raw, idPrefix)), chart.title, chart.desc, idPrefix);
+}
+
+/** The cached SVG of a prepared chart, if any. */
+export async function cachedChart(chart: PreparedChart, cacheDir: string | undefined): Promise<string | undefined> {
+  return cacheDir ? readCached(cacheDir, chart.key) : undefined;
+}
+
+export async function storeChart(chart: PreparedChart, svg: string, cacheDir: string | undefined): Promise<void> {
+  if (!cacheDir) return;
+  try {
+    await writeCached(cacheDir, chart.key, svg);
+  } catch (err) {
+    throw new TrialdeckError('CHART', `Cannot write the chart cache in ${cacheDir}: ${(err as Error).message}`);
   }
+}
 
-  const engine = await (options.engine ?? importVegaEngine)();
-  const idPrefix = `td-${key.slice(0, 10)}`;
-  const raw = await renderVegaLite(spec, engine);
-  const svg = insertAccessibility(roundCoordinates(normaliseIds(raw, idPrefix)), title, desc, idPrefix);
-
-  if (options.cacheDir) {
-    try {
-      await writeCached(options.cacheDir, key, svg);
-    } catch (err) {
-      throw new TrialdeckError('CHART', `Cannot write the chart cache in ${options.cacheDir}: ${(err as Error).message}`);
-    }
-  }
+/**
+ * Renders a chart template with its named datasets to an accessible SVG, in
+ * this thread. Throws TrialdeckError('CHART') on any spec, data, vega or
+ * vega-lite problem.
+ */
+export async function renderChart(template: unknown, datasets: Datasets, options: RenderOptions = {}): Promise<RenderResult> {
+  const chart = prepareChart(template, datasets, options);
+  const cached = await cachedChart(chart, options.cacheDir);
+  if (cached) return { svg: cached, ...svgSize(cached), fromCache: true };
+  const svg = await drawPrepared(chart, await (options.engine ?? importVegaEngine)());
+  await storeChart(chart, svg, options.cacheDir);
   return { svg, ...svgSize(svg), fromCache: false };
 }

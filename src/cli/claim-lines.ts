@@ -6,7 +6,7 @@
 // the whole file.
 import type { LineCounter, Document } from 'yaml';
 import type { ClaimFlag } from '../evidence/types.js';
-import { parseYaml } from '../trial/parse-yaml.js';
+import { parseYaml, type ParsedYaml } from '../trial/parse-yaml.js';
 
 /** `interpretation[0].bullets[1]` → ['interpretation', 0, 'bullets', 1]. */
 export function pathSegments(path: string): (string | number)[] {
@@ -36,9 +36,10 @@ function yamlLine(text: string, doc: Document.Parsed, lines: LineCounter, flag: 
 }
 
 /** Flags with `line` set where the sentence could be found in `text`. */
-export function locateClaims(flags: readonly ClaimFlag[], text: string, file: string, format: 'data' | 'summary'): ClaimFlag[] {
+export function locateClaims(flags: readonly ClaimFlag[], text: string, file: string, format: 'data' | 'summary', parsed?: ParsedYaml): ClaimFlag[] {
   if (format === 'data') {
-    const { doc, lines } = parseYaml(text, file);
+    // `parsed` is `text` already parsed (the studio has it from the build); otherwise parse it here.
+    const { doc, lines } = parsed ?? parseYaml(text, file);
     return flags.map((f) => {
       const line = yamlLine(text, doc, lines, f);
       return line === undefined ? { ...f } : { ...f, line };

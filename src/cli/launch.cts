@@ -1,42 +1,44 @@
 #!/usr/bin/env node
 // The `trialdeck` command. Runs the bundled CLI (dist/cli/trialdeck.cjs, made
-// by src/build-tools/bundle.ts) with V8's cached compiled code, which starts
-// far faster than Node loading the ES modules one by one (Node 20 caches no
-// compiled code for them). Without a bundle it runs dist/cli/main.js as is.
-// A cache from another Node version is rejected by V8 and simply not used.
+// by src/build-tools/bundle.ts) with V8's cached compiled code (see
+// src/cache/cached-bundle.cts). Without a bundle it runs dist/cli/main.js as is.
 import fs = require('node:fs');
-import Module = require('node:module');
 import path = require('node:path');
-import vm = require('node:vm');
-const { existsSync, readFileSync, writeFileSync } = fs;
-const { join } = path;
+import threads = require('node:worker_threads');
+import cached = require('../cache/cached-bundle.cjs');
 
-const bundle = join(__dirname, 'trialdeck.cjs');
-const cacheFile = `${bundle}.cache`;
+/**
+ * A first `build` into a folder draws every chart in the chart worker
+ * (src/charts/chart-worker-pool.ts). Started here, the worker boots and loads
+ * vega while this thread loads the bundle (~150 ms) instead of after it; the
+ * pool adopts it. A rebuild (the folder has a chart cache, as src/build.ts
+ * names it) finds its charts cached and starts none.
+ */
+function startChartWorkerEarly(args: string[]): void {
+  if (args[0] !== 'build' || process.env.TRIALDECK_CHART_WORKER === '0') return;
+  let out = 'output';
+  args.forEach((a, i) => {
+    if ((a === '-o' || a === '--output') && args[i + 1]) out = args[i + 1] as string;
+    else if (a.startsWith('--output=')) out = a.slice('--output='.length);
+  });
+  const launcher = path.join(__dirname, '..', 'charts', 'chart-worker-launch.cjs');
+  if (fs.existsSync(path.join(out, '.cache', 'charts')) || !fs.existsSync(launcher)) return;
+  const early = { worker: new threads.Worker(launcher), failed: false };
+  // Until the pool adopts it, a worker that fails only marks itself (an unheard 'error' would throw).
+  early.worker.on('error', () => (early.failed = true));
+  early.worker.on('exit', () => (early.failed = true));
+  early.worker.postMessage({ warm: true });
+  early.worker.unref();
+  (globalThis as Record<symbol, unknown>)[Symbol.for('trialdeck.chartWorker.early')] = early;
+}
 
-if (!existsSync(bundle)) {
+const bundle = path.join(__dirname, 'trialdeck.cjs');
+
+if (!fs.existsSync(bundle)) {
   void import('./main.js');
 } else {
-  let cachedData: Buffer | undefined;
-  try {
-    cachedData = readFileSync(cacheFile);
-  } catch {
-    cachedData = undefined;
-  }
-  // See src/export/import-external.ts: code restored from the cache cannot import() by itself.
-  (globalThis as Record<symbol, unknown>)[Symbol.for('trialdeck.import')] = (specifier: string) => import(specifier);
-  const source = readFileSync(bundle, 'utf8').replace(/^#!.*/, '');
-  const script = new vm.Script(Module.wrap(source), {
-    filename: bundle,
-    cachedData,
-    // The bundle imports puppeteer and marp-cli with import(): resolve them like any module.
-    importModuleDynamically: vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER,
-  });
+  startChartWorkerEarly(process.argv.slice(2));
+  const run = cached.runCachedBundle(bundle, module);
   // Written once, by `npm run build`, after a real build has compiled what builds use.
-  if (process.env.TRIALDECK_CODE_CACHE === 'write') process.once('exit', () => writeFileSync(cacheFile, script.createCachedData()));
-  const mod = new Module(bundle, module);
-  mod.filename = bundle;
-  mod.paths = (Module as unknown as { _nodeModulePaths(dir: string): string[] })._nodeModulePaths(__dirname);
-  const run = script.runInThisContext() as (exports: unknown, require: NodeJS.Require, module: Module, filename: string, dirname: string) => void;
-  run.call(mod.exports, mod.exports, Module.createRequire(bundle), mod, bundle, __dirname);
+  if (process.env.TRIALDECK_CODE_CACHE === 'write') process.once('exit', () => run.save());
 }

@@ -18,6 +18,8 @@ export const COMPILE_OPTIONS = {
   knownHelpers: Object.fromEntries(HELPERS.map((h) => [h, true])) as Record<HelperName, true>,
   preventIndent: true,
 } as const;
+/** The options as written here, before any compile: Handlebars writes defaults into the object it is given. */
+export const COMPILE_OPTIONS_KEY = JSON.stringify(COMPILE_OPTIONS);
 
 const SAFE_URI = /^data:image\/svg\+xml;base64,[A-Za-z0-9+/=]*$/;
 

@@ -2,6 +2,7 @@
 // marp-cli (PPTX), so both accept the same Markdown.
 import type { Marp, MarpOptions } from '@marp-team/marp-core';
 import { marpCore } from './load-marp-core.js';
+import { cacheStyles } from './style-cache.js';
 
 /** Only our own chart images may be data URIs, and only SVG/PNG ones. */
 const SAFE_DATA_URI = /^data:image\/(?:svg\+xml|png)(?:;base64)?,/i;
@@ -74,5 +75,6 @@ export function createMarp(options: EngineOptions): Marp {
     }
   });
   for (const css of options.themes) marp.themeSet.add(css);
+  cacheStyles(marp);
   return marp;
 }

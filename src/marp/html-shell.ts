@@ -93,6 +93,22 @@ document.addEventListener('keydown',function(e){
   else if(k==='f'&&document.documentElement.requestFullscreen){document.fullscreenElement?document.exitFullscreen():document.documentElement.requestFullscreen();}
 });
 window.addEventListener('hashchange',function(){show(fromHash(),false);});
-window.trialdeck={show:function(i){show(i,true);},current:function(){return current;},count:slides.length};
+// update(): a newer build of the same deck, swapped in where the slides changed (the studio's live
+// view); the slide shown stays, and no image or font is decoded again for unchanged slides.
+var sources=null;
+function update(next){
+  var style=document.querySelector('style');
+  if(style&&style.textContent!==next.css)style.textContent=next.css;
+  var box=document.querySelector('#deck>.marpit');
+  var tpl=document.createElement('template');
+  // The first update cannot tell which slides changed (the browser re-serialises what it parsed).
+  if(!sources||next.slides.length!==slides.length){tpl.innerHTML=next.slides.join('');box.replaceChildren(tpl.content);}
+  else{next.slides.forEach(function(h,k){if(h===sources[k])return;tpl.innerHTML=h;var el=tpl.content.firstElementChild;if(el)box.replaceChild(el,slides[k]);});}
+  sources=next.slides.slice();
+  slides=[].slice.call(document.querySelectorAll('#deck>.marpit>svg'));
+  notes=next.notes;window.trialdeck.count=slides.length;
+  show(current,false);
+}
+window.trialdeck={show:function(i){show(i,true);},current:function(){return current;},count:slides.length,update:update};
 show(fromHash(),false);
 })();`;

@@ -3,6 +3,7 @@
 //   GET  /                 the page (token in a <meta>, strict CSP, no inline script)
 //   GET  /assets/*         the bundled client (CodeMirror, JSZip) and its CSS
 //   GET  /deck/<v>         the last good deck's HTML, shown in the page's iframe
+//   GET  /deck/<v>.json    its slides, CSS and notes: later builds are swapped into the iframe in place
 //   GET  /api/initial      the started file as YAML (if any)
 //   POST /api/open?name=   text ─► YAML (summary, trial data, CT.gov JSON, PubMed XML)
 //   POST /api/build?theme=&department=   YAML ─► deck (session.ts), problems and checks
@@ -15,6 +16,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import { tmpdir } from 'node:os';
 import { basename, extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { warmChartWorker } from '../charts/chart-worker-pool.js';
 import { TrialdeckError } from '../errors.js';
 import { PREVIEW_HOST } from '../preview/server.js';
 import { departmentDirs, listDepartments } from '../themes/department.js';
@@ -55,6 +57,8 @@ export async function startStudio(options: StudioOptions = {}): Promise<StudioSe
   const token = randomBytes(24).toString('base64url');
   const tempDir = await mkdtemp(join(tmpdir(), 'trialdeck-studio-'));
   const session = new StudioSession(tempDir);
+  // vega loads in the chart worker while the user pastes or opens a trial.
+  warmChartWorker();
   let actualPort = port;
 
   const route = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
@@ -78,6 +82,13 @@ export async function startStudio(options: StudioOptions = {}): Promise<StudioSe
         if (!deck) return send(res, 404, 'text/plain; charset=utf-8', 'No deck yet.\n');
         // The deck's own policy (its meta tag), and only the studio may frame it.
         return send(res, 200, 'text/html; charset=utf-8', deck.rendered.html, { 'content-security-policy': "default-src 'none'; img-src data:; style-src 'unsafe-inline'; script-src 'unsafe-inline'; font-src data:; frame-ancestors 'self'" });
+      }
+      if (/^\/deck\/\d+\.json$/.test(url.pathname)) {
+        // The newest deck's slides, for the page to swap into the deck it shows (no reload).
+        const deck = session.deck;
+        if (!deck) return send(res, 404, 'text/plain; charset=utf-8', 'No deck yet.\n');
+        const { css, slides, notes } = deck.rendered;
+        return json(res, 200, { version: session.version, css, slides, notes });
       }
       if (url.pathname === '/favicon.ico') return send(res, 204, 'image/x-icon', '');
       if (url.pathname === '/api/initial') return json(res, 200, initial ?? { yaml: '' });

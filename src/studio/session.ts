@@ -15,6 +15,7 @@ import type { Exporter } from '../export/exporter.js';
 import { nativePptx } from '../export/native-pptx.js';
 import { Rebuilder } from '../preview/rebuilder.js';
 import { parseTrialText } from '../trial/load.js';
+import type { ParsedYaml } from '../trial/parse-yaml.js';
 import type { BuildReply, Checks, Note } from './protocol.js';
 
 /** The name the pasted YAML goes by in messages: the browser's text has no file. */
@@ -37,8 +38,8 @@ export class StudioSession {
   private good: { deck: DeckBuild; version: number } | undefined;
   private builds = 0;
   private exporter: Exporter | undefined;
-  /** The text each deck was built from: the checks place their lines in it, not in newer text. */
-  private readonly texts = new WeakMap<DeckBuild, string>();
+  /** The text each deck was built from, parsed: the checks place their lines in it, not in newer text. */
+  private readonly texts = new WeakMap<DeckBuild, { yaml: string; parsed?: ParsedYaml }>();
   readonly rebuilder: Rebuilder;
 
   constructor(private readonly tempDir: string) {
@@ -58,7 +59,7 @@ export class StudioSession {
     if (!source) throw new Error('nothing to build yet');
     const parsed = parseTrialText(source.yaml, EDITOR_FILE, 'data');
     const deck = await makeDeck(parsed.trial, parsed.warnings, { theme: source.theme, department: source.department, cacheDir: join(this.tempDir, 'charts') });
-    this.texts.set(deck, source.yaml);
+    this.texts.set(deck, { yaml: source.yaml, parsed: parsed.yaml });
     return deck;
   }
 
@@ -70,7 +71,7 @@ export class StudioSession {
       // Merged requests resolve with the same outcome: count each deck once.
       if (this.good?.deck !== outcome.deck) this.good = { deck: outcome.deck, version: ++this.builds };
       const deck = outcome.deck;
-      return { ok: true, version: this.version, slides: deck.rendered.slides.length, ms: Math.round(outcome.ms), notes: deck.warnings.map(noteOf), checks: checksOf(deck, this.texts.get(deck) ?? '') };
+      return { ok: true, version: this.version, slides: deck.rendered.slides.length, ms: Math.round(outcome.ms), notes: deck.warnings.map(noteOf), checks: checksOf(deck, this.texts.get(deck) ?? { yaml: '' }) };
     }
     return { ok: false, version: this.version, slides: this.deck?.rendered.slides.length ?? 0, ms: Math.round(outcome.ms), notes: errorNotes(outcome.error) };
   }
@@ -107,11 +108,11 @@ export function errorNotes(err: unknown): Note[] {
   return err.problems.map((p) => ({ level: 'error', text: p.path || p.line !== undefined ? p.message : formatProblem({ ...p, file: undefined }), ...(p.path ? { path: p.path } : {}), ...(p.line !== undefined ? { line: p.line } : {}) }));
 }
 
-function checksOf(deck: DeckBuild, yaml: string): Checks {
+function checksOf(deck: DeckBuild, text: { yaml: string; parsed?: ParsedYaml }): Checks {
   const audit = deck.evidence.audit.filter((f: AuditFinding) => f.severity !== 'ok');
   let claims: ClaimFlag[] = deck.evidence.claims;
   try {
-    claims = locateClaims(deck.evidence.claims, yaml, EDITOR_FILE, 'data');
+    claims = locateClaims(deck.evidence.claims, text.yaml, EDITOR_FILE, 'data', text.parsed);
   } catch {
     // Lines are a convenience: the flags stand without them.
   }

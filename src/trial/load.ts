@@ -5,7 +5,7 @@ import { extname } from 'node:path';
 import { TrialdeckError, type Diagnostic } from '../errors.js';
 import { importSummary } from '../import/index.js';
 import { resolveContextFiles } from './context-files.js';
-import { parseYaml } from './parse-yaml.js';
+import { parseYaml, type ParsedYaml } from './parse-yaml.js';
 import type { Trial } from './schema.js';
 import { validateTrial } from './validate.js';
 
@@ -59,14 +59,15 @@ export async function loadTrial(file: string, options: LoadOptions = {}): Promis
     throw new TrialdeckError('INPUT_TOO_LARGE', `${file}: ${Math.ceil(size / 1024)} KB is over the ${MAX_INPUT_TEXT} limit for trial files`);
   }
   const text = await readFile(file, 'utf8');
-  const parsed = parseTrialText(text, file, format);
+  const { trial: parsedTrial, warnings } = parseTrialText(text, file, format);
+  const parsed = { trial: parsedTrial, warnings };
   if (options.resolveContext === false) return { ...parsed, format, file };
   const trial = await resolveContextFiles(parsed.trial, file, async (f) => (await loadTrial(f, { resolveContext: false })).trial);
   return { ...parsed, trial, format, file };
 }
 
 /** The in-memory half of loadTrial, used by the preview server and tests. */
-export function parseTrialText(text: string, file: string, format: InputFormat): { trial: Trial; warnings: Diagnostic[] } {
+export function parseTrialText(text: string, file: string, format: InputFormat): { trial: Trial; warnings: Diagnostic[]; yaml?: ParsedYaml } {
   if (Buffer.byteLength(text, 'utf8') > MAX_INPUT_BYTES) {
     throw new TrialdeckError('INPUT_TOO_LARGE', `${file}: over the ${MAX_INPUT_TEXT} limit for trial files`);
   }
@@ -75,6 +76,7 @@ export function parseTrialText(text: string, file: string, format: InputFormat):
     const validated = validateTrial(imported.trial, { file });
     return { trial: validated.trial, warnings: [...imported.warnings, ...validated.warnings] };
   }
-  const { data, doc, lines } = parseYaml(text, file);
-  return validateTrial(data, { file, doc, lines });
+  const yaml = parseYaml(text, file);
+  // The parsed document goes back too: the studio places claim flags with it instead of parsing again.
+  return { ...validateTrial(yaml.data, { file, doc: yaml.doc, lines: yaml.lines }), yaml };
 }

@@ -1,12 +1,12 @@
 // Templates are trusted, but a template that prints data without the escaper
 // (a bare {{field}} or any {{{triple}}}) or calls an unknown helper would let
 // data restructure the deck. This lint walks every template's AST.
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Handlebars from 'handlebars';
 import { afterAll, describe, expect, it } from 'vitest';
-import { composeDeck, DEFAULT_TEMPLATE_DIR } from '../../src/deck/compose.js';
+import { composeDeck, DEFAULT_TEMPLATE_DIR, usesPrecompiledTemplates } from '../../src/deck/compose.js';
 import { deriveEvidence } from '../../src/evidence/index.js';
 import { loadTrial } from '../../src/trial/load.js';
 import { COMPILE_OPTIONS, createHandlebars } from '../../src/deck/handlebars-env.js';
@@ -102,5 +102,25 @@ describe('department template folders are linted and confined at load time', () 
     symlinkSync(join(dir, 'partials', 'broken.hbs'), join(dir, 'partials', 'alias.hbs'));
     const { markdown } = await compose(dir);
     expect(markdown).toMatch(/LEVOECMO/);
+  });
+});
+
+describe('precompiled templates (npm run build)', () => {
+  it("the package's templates come precompiled, and compose the same deck as a copy compiled at run time", async () => {
+    expect(await usesPrecompiledTemplates()).toBe(true);
+    const copy = mkdtempSync(join(tmpdir(), 'td-templates-copy-'));
+    try {
+      cpSync(DEFAULT_TEMPLATE_DIR, copy, { recursive: true });
+      // A copy elsewhere is never served from dist/, and an edited one neither.
+      expect(await usesPrecompiledTemplates(copy)).toBe(false);
+      const { trial } = await loadTrial(join(DEFAULT_TEMPLATE_DIR, '../data/levoecmo.yaml'));
+      const evidence = deriveEvidence(trial);
+      const pre = await composeDeck(trial, evidence, [], { theme: 'clinical' });
+      const compiled = await composeDeck(trial, evidence, [], { theme: 'clinical', templateDir: copy });
+      expect(pre.markdown).toBe(compiled.markdown);
+      expect(pre.markdown.length).toBeGreaterThan(10_000);
+    } finally {
+      rmSync(copy, { recursive: true, force: true });
+    }
   });
 });

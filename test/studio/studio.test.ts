@@ -107,6 +107,50 @@ describe('studio: paste, edit, theme, downloads', () => {
     expect(studio.session.deck?.trial.results[0]?.arms).toBeDefined();
   });
 
+  it('an edit swaps only the changed slides into the deck on show: no reload, same slide, the new text', async () => {
+    type Frame = Window & { trialdeck: { show(i: number): void; current(): number }; loadMark?: number };
+    const setTitle = async (suffix: string): Promise<void> => {
+      const before = await shownVersion(page);
+      const yaml = await page.evaluate(() => (window as unknown as { studio: { text(): string } }).studio.text());
+      // The publication title (a folded scalar: its first text line) is on the title slide and the references.
+      const edited = yaml.replace(/^( {2}title: >-\n {4}.*?)(?: edit-\w+)?$/m, `$1 ${suffix}`);
+      expect(edited).not.toBe(yaml);
+      await page.evaluate((t: string) => (window as unknown as { studio: { setText(t: string): void } }).studio.setText(t), edited);
+      await deckAfter(page, before);
+    };
+    await setTitle('edit-one');
+    await page.$eval('#deck', (f) => {
+      const w = (f as HTMLIFrameElement).contentWindow as Frame;
+      w.trialdeck.show(4);
+      w.loadMark = 42;
+      // Marks on slide elements: an unchanged slide must keep its element, a changed one gets a new one.
+      w.document.querySelectorAll('#deck>.marpit>svg').forEach((el) => el.setAttribute('data-test-kept', '1'));
+    });
+    await setTitle('edit-two');
+    const after = await page.$eval('#deck', (f) => {
+      const w = (f as HTMLIFrameElement).contentWindow as Frame;
+      const slides = [...w.document.querySelectorAll('#deck>.marpit>svg')];
+      return {
+        loadMark: w.loadMark,
+        current: w.trialdeck.current(),
+        titleSlide: slides[0]?.textContent ?? '',
+        firstKept: slides[0]?.getAttribute('data-test-kept'),
+        kept: slides.filter((el) => el.getAttribute('data-test-kept') === '1').length,
+        count: slides.length,
+        active: slides.findIndex((el) => el.classList.contains('active')),
+      };
+    });
+    expect(after.loadMark).toBe(42);
+    expect(after.current).toBe(4);
+    expect(after.active).toBe(4);
+    expect(after.titleSlide).toContain('edit-two');
+    expect(after.firstKept).toBeNull();
+    // The title is on the title slide and the references: every other slide is the element it was.
+    expect(after.kept).toBeGreaterThan(after.count - 4);
+    expect(after.count).toBe(studio.session.deck?.rendered.slides.length);
+    expect(errors).toEqual([]);
+  });
+
   it('switching the theme restyles the slides', async () => {
     const before = await shownVersion(page);
     expect((await deckState(page)).theme).toBe('clinical');

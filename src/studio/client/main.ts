@@ -43,8 +43,11 @@ const view = new EditorView({
       EditorView.cspNonce.of(nonce),
       EditorView.contentAttributes.of({ 'aria-labelledby': 'editor-label', 'aria-multiline': 'true', tabindex: '0' }),
       EditorView.updateListener.of((u) => {
+        // A short pause only gathers the changes of one gesture (a paste, an undo): typing during a
+        // build never queues more than one follow-up build (inFlight/dirty below, and the server's
+        // Rebuilder), so a longer pause would only add to every edit's wait.
         if (u.docChanged) {
-          schedule(50);
+          schedule(15);
           yamlChanged();
         }
       }),
@@ -125,16 +128,43 @@ async function build(): Promise<void> {
   }
 }
 
-/** Loads a new deck in the iframe on the slide the old one showed. */
-function showDeck(version: number): void {
-  let slide = 0;
+interface DeckNav {
+  current(): number;
+  update?(next: { css: string; slides: string[]; notes: string[] }): void;
+}
+
+function deckNav(): DeckNav | undefined {
   try {
-    const nav = (frame.contentWindow as (Window & { trialdeck?: { current(): number } }) | null)?.trialdeck;
-    slide = nav?.current() ?? 0;
+    return (frame.contentWindow as (Window & { trialdeck?: DeckNav }) | null)?.trialdeck;
   } catch {
-    // about:blank or a deck still loading: start at the first slide.
+    return undefined;
   }
+}
+
+/**
+ * Shows a newer deck on the slide the old one showed. A deck already on show
+ * gets only its changed slides swapped in (no page load: ~100 ms less per
+ * edit for LEVOECMO); the first deck, or one the frame cannot update, loads.
+ */
+function showDeck(version: number): void {
+  const nav = deckNav();
   shownVersion = version;
+  if (nav?.update && frame.getAttribute('data-version')) {
+    void fetch(`/deck/${version}.json`)
+      .then(async (r) => (r.ok ? ((await r.json()) as { version: number; css: string; slides: string[]; notes: string[] }) : undefined))
+      .then((next) => {
+        // A newer build answered meanwhile: it shows itself.
+        if (!next || shownVersion !== version) return;
+        nav.update?.(next);
+        frame.setAttribute('data-version', String(next.version));
+      })
+      .catch(() => loadDeck(version, nav.current()));
+    return;
+  }
+  loadDeck(version, nav?.current() ?? 0);
+}
+
+function loadDeck(version: number, slide: number): void {
   frame.addEventListener('load', () => frame.setAttribute('data-version', String(version)), { once: true });
   frame.src = `/deck/${version}#${slide + 1}`;
 }
