@@ -45,8 +45,14 @@ export const CHART_BUILDERS: readonly ((trial: Trial, theme: ChartTheme) => Char
 
 /** Builds the chart inputs without rendering (cheap; no vega). */
 export function buildChartInputs(trial: Trial, theme: ChartTheme = DEFAULT_CHART_THEME, evidence?: Evidence): ChartSpecInput[] {
-  const fromEvidence = [buildBayesChart(trial, theme, evidence), buildContextForestChart(trial, theme, evidence)];
-  return [...CHART_BUILDERS.map((build) => build(trial, theme)), ...fromEvidence].filter((c): c is ChartSpecInput => c !== null);
+  return chartInputSteps(trial, theme, evidence)
+    .map((step) => step())
+    .filter((c): c is ChartSpecInput => c !== null);
+}
+
+/** The builders in deck order, each to run when its chart is wanted (planCharts hands each on at once). */
+function chartInputSteps(trial: Trial, theme: ChartTheme, evidence?: Evidence): (() => ChartSpecInput | null)[] {
+  return [...CHART_BUILDERS.map((build) => () => build(trial, theme)), () => buildBayesChart(trial, theme, evidence), () => buildContextForestChart(trial, theme, evidence)];
 }
 
 /** A chart as known before it is drawn: enough for the slides to be composed around it. */
@@ -67,21 +73,14 @@ export interface ChartPlan {
 }
 
 /**
- * Checks and fills every chart template (fast, no vega), then starts drawing:
- * from the cache, or in the chart worker (chart-worker-pool.ts) so that the
- * caller can compose the slides meanwhile. Template and data problems reject
- * here; drawing problems reject `rendered`.
+ * Checks and fills each chart template (fast, no vega) and starts drawing it
+ * at once: from the cache, or in the chart worker (chart-worker-pool.ts), so
+ * that the caller can compose the slides meanwhile. Template and data
+ * problems reject here; drawing problems reject `rendered`.
  */
 export async function planCharts(trial: Trial, options: ChartOptions = {}): Promise<ChartPlan> {
   const theme = options.theme ?? DEFAULT_CHART_THEME;
   const specDir = options.specDir ?? DEFAULT_SPEC_DIR;
-  const prepared: { input: ChartSpecInput; main: PreparedChart; beside?: PreparedChart }[] = [];
-  for (const input of buildChartInputs(trial, theme, options.evidence)) {
-    const template = await loadChartSpec(input.id, specDir);
-    const prepare = (d: ChartDrawing): PreparedChart =>
-      prepareChart(template, d.datasets, { theme, params: d.params, width: d.width, height: d.height, title: input.title, desc: d.alt ?? input.alt });
-    prepared.push({ input, main: prepare(input), ...(input.beside ? { beside: prepare(input.beside) } : {}) });
-  }
   const draw = async (chart: PreparedChart, d: ChartDrawing, input: ChartSpecInput): Promise<ChartImage> => {
     try {
       let svg = await cachedChart(chart, options.cacheDir);
@@ -95,16 +94,27 @@ export async function planCharts(trial: Trial, options: ChartOptions = {}): Prom
       throw layoutHint(err, input, trial);
     }
   };
-  // All drawings are handed over at once (the worker takes them in turn); each is observed at
-  // once too, so a later chart's failure is never an unhandled rejection while an earlier one draws.
-  const jobs = prepared.map(({ input, main, beside }) => {
+  const planned: PlannedChart[] = [];
+  const jobs: { input: ChartSpecInput; image: Promise<ChartImage>; besideImage: Promise<ChartImage | undefined> }[] = [];
+  // Each chart is handed to the worker as soon as it is prepared, so the worker draws the first
+  // while this thread lays out the next. Each drawing is observed at once too, so a later
+  // chart's failure is never an unhandled rejection while an earlier one draws.
+  for (const step of chartInputSteps(trial, theme, options.evidence)) {
+    const input = step();
+    if (!input) continue;
+    const template = await loadChartSpec(input.id, specDir);
+    const prepare = (d: ChartDrawing): PreparedChart =>
+      prepareChart(template, d.datasets, { theme, params: d.params, width: d.width, height: d.height, title: input.title, desc: d.alt ?? input.alt });
+    const main = prepare(input);
+    const beside = input.beside ? prepare(input.beside) : undefined;
+    planned.push({ id: input.id, title: input.title, alt: input.alt, key: main.key, ...(beside ? { besideKey: beside.key } : {}) });
     const image = draw(main, input, input);
+    image.catch(() => {});
     // The beside drawing is an extra: when it cannot be laid out (very long names in a narrow
     // column), the chart has none and a slide places the full drawing instead.
     const besideImage = beside && input.beside ? draw(beside, input.beside, input).catch(() => undefined) : Promise.resolve(undefined);
-    image.catch(() => {});
-    return { input, image, besideImage };
-  });
+    jobs.push({ input, image, besideImage });
+  }
   const rendered = (async (): Promise<ChartSet> => {
     const charts: Chart[] = [];
     for (const { input, image, besideImage } of jobs) {
@@ -115,10 +125,7 @@ export async function planCharts(trial: Trial, options: ChartOptions = {}): Prom
     return { charts };
   })();
   rendered.catch(() => {});
-  return {
-    charts: prepared.map(({ input, main, beside }) => ({ id: input.id, title: input.title, alt: input.alt, key: main.key, ...(beside ? { besideKey: beside.key } : {}) })),
-    rendered,
-  };
+  return { charts: planned, rendered };
 }
 
 /** Every chart of a trial, drawn. */
