@@ -65,6 +65,7 @@ export function studioPage(config: PageConfig): string {
       <div class="row">
         <button type="button" id="use-paste">Make the deck</button>
         <button type="button" id="outline">Start from a blank outline</button>
+        <button type="button" id="new-trial">Start a new trial in the form</button>
         <label for="file" class="file">Open a file (.txt, .yaml, .json, ClinicalTrials.gov .json, PubMed .xml)</label>
         <input type="file" id="file" accept=".txt,.md,.yaml,.yml,.json,.xml">
       </div>

@@ -215,4 +215,22 @@ describe('studio: the Form tab', () => {
     await p.waitForFunction(() => /^id: levoecmo-kb$/m.test((window as unknown as { studio: { text(): string } }).studio.text()), { timeout: 30_000 });
     await p.close();
   });
+
+  it('a new trial starts as a blank form: each empty required field shows its error there, and what is typed reaches the YAML', async () => {
+    const p = await newPage();
+    p.on('dialog', (d) => void d.accept());
+    await p.click('#start summary');
+    await p.click('#new-trial');
+    expect(await p.$eval('#tab-form', (e) => e.getAttribute('aria-selected'))).toBe('true');
+    const title = 'tdf.publication.title';
+    await p.waitForSelector(byId(title), { timeout: 30_000 });
+    // The first build lists what is missing, each at its own field and in the Problems list.
+    await p.waitForFunction((id: string) => (document.getElementById(`${id}__error`)?.textContent ?? '').length > 0, { timeout: 30_000 }, title);
+    const problems = await p.$eval('#problems', (e) => e.textContent ?? '');
+    for (const path of ['publication.title', 'publication.year', 'arms[0].label', 'results[0].name', 'results[0].arms.intervention.events']) expect(problems).toContain(path);
+    await p.focus(byId('tdf.publication.acronym'));
+    await p.keyboard.type('NEWTRIAL');
+    await p.waitForFunction(() => /^ {2}acronym: NEWTRIAL$/m.test((window as unknown as { studio: { text(): string } }).studio.text()), { timeout: 30_000 });
+    await p.close();
+  });
 });

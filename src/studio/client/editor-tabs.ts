@@ -135,6 +135,10 @@ export function formNotes(next: readonly Note[]): void {
   form?.setNotes(next);
 }
 
+export function showFormTab(): void {
+  void select(byId('tab-form') as HTMLButtonElement);
+}
+
 export function showYamlTab(): void {
   void select(byId('tab-yaml') as HTMLButtonElement);
 }

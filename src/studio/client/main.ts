@@ -7,8 +7,9 @@ import { lintGutter, setDiagnostics, type Diagnostic } from '@codemirror/lint';
 import { EditorState } from '@codemirror/state';
 import { EditorView, keymap, lineNumbers, highlightActiveLine } from '@codemirror/view';
 import { downloadAll, downloadOne } from './downloads.js';
-import { focusInForm, formNotes, setupEditorTabs, showYamlTab, yamlChanged } from './editor-tabs.js';
+import { focusInForm, formNotes, setupEditorTabs, showFormTab, showYamlTab, yamlChanged } from './editor-tabs.js';
 import { SUMMARY_OUTLINE } from '../outline.js';
+import { BLANK_TRIAL } from '../blank-trial.js';
 import { byId, post } from './net.js';
 import { showChecks, showNotes, type BuildReply, type Note } from './panels.js';
 
@@ -193,6 +194,13 @@ byId('outline').addEventListener('click', () => {
   paste.focus();
   paste.setSelectionRange(0, 0);
   status.textContent = 'Fill in each <…> line of the outline, then press Make the deck.';
+});
+byId('new-trial').addEventListener('click', () => {
+  if (text().trim() && !confirm('Replace the trial in the editor with a blank one?')) return;
+  importNotes = [];
+  load(BLANK_TRIAL);
+  showFormTab();
+  status.textContent = 'A blank trial: fill in each field of the form; the Problems list names what is still missing.';
 });
 byId('use-paste').addEventListener('click', () => void open('', (byId('paste') as HTMLTextAreaElement).value));
 byId('file').addEventListener('change', (e) => {
