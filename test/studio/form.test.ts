@@ -109,7 +109,8 @@ describe('studio: the Form tab', () => {
 
     await typeInto(EVENTS, '69');
     await deckAfter(page, good);
-    expect(await page.$eval('#status', (e) => e.textContent)).toMatch(/Slides updated/);
+    // Typing "69" can build twice ("6", then "69"): wait for the last build, not the first.
+    await page.waitForFunction(() => /Slides updated/.test(document.getElementById('status')?.textContent ?? ''), { timeout: 30_000 });
     await page.waitForFunction((id: string) => !document.getElementById(`${id}__error`)?.textContent, { timeout: 30_000 }, EVENTS);
   });
 
