@@ -6,14 +6,8 @@
 // the whole file.
 import type { LineCounter, Document } from 'yaml';
 import type { ClaimFlag } from '../evidence/types.js';
+import { parsePath } from '../trial/field-path.js';
 import { parseYaml, type ParsedYaml } from '../trial/parse-yaml.js';
-
-/** `interpretation[0].bullets[1]` → ['interpretation', 0, 'bullets', 1]. */
-export function pathSegments(path: string): (string | number)[] {
-  const out: (string | number)[] = [];
-  for (const m of path.matchAll(/([A-Za-z_$][\w$-]*)|\[(\d+)\]/g)) out.push(m[1] !== undefined ? m[1] : Number(m[2]));
-  return out;
-}
 
 /** A regex for the sentence's first words, tolerant of line breaks and indentation between them. */
 function opening(sentence: string, words = 6): RegExp {
@@ -28,7 +22,8 @@ function lineAt(text: string, offset: number): number {
 }
 
 function yamlLine(text: string, doc: Document.Parsed, lines: LineCounter, flag: ClaimFlag): number | undefined {
-  const node = doc.getIn(pathSegments(flag.path), true) as { range?: [number, number, number] } | undefined;
+  const segments = parsePath(flag.path);
+  const node = (segments ? doc.getIn(segments, true) : undefined) as { range?: [number, number, number] } | undefined;
   const range = node?.range;
   if (!range) return undefined;
   const m = opening(flag.sentence).exec(text.slice(range[0], range[1]));

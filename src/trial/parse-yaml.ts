@@ -2,7 +2,10 @@
 // that every value keeps a source position for error messages.
 import { LineCounter, parseAllDocuments, parseDocument, isNode, visit, type Document } from 'yaml';
 import { TrialdeckError, type Problem } from '../errors.js';
+import { formatPath } from './field-path.js';
 import { MAX_DEPTH, preflight } from './yaml-preflight.js';
+
+export { formatPath } from './field-path.js';
 
 /** Billion-laughs guard: a handful of aliases is normal, thousands is an attack. */
 const MAX_ALIASES = 100;
@@ -98,17 +101,4 @@ export function position(node: unknown, lines: LineCounter): { line?: number; co
   if (!range) return {};
   const pos = lines.linePos(range[0]);
   return { line: pos.line, column: pos.col };
-}
-
-/** `results[3].arms.placebo.events`: the path format every message uses. */
-export function formatPath(path: readonly PropertyKey[]): string {
-  let out = '';
-  for (const seg of path) {
-    if (typeof seg === 'number') out += `[${seg}]`;
-    else {
-      const s = String(seg);
-      out += /^[A-Za-z_$][\w$-]*$/.test(s) ? (out ? `.${s}` : s) : `[${JSON.stringify(s)}]`;
-    }
-  }
-  return out;
 }

@@ -1,33 +1,12 @@
 // Our own validation names fields by path (`results[3].arms.levo.events`,
-// `arms["odd key"].label`, written by formatPath in src/trial/parse-yaml.ts).
-// Here such a path becomes segments, an RJSF error schema (the note shown at
-// that field) and the id of the field's control in the form.
+// `arms["odd key"].label`: src/trial/field-path.ts). Here such a path
+// becomes an RJSF error schema (the note shown at that field) and the id of
+// the field's control in the form.
+import type { Segment } from '../../trial/field-path.js';
+import { parsePath } from '../../trial/field-path.js';
 import type { Note } from '../protocol.js';
 
-export type Segment = string | number;
-
-/** `a.b[2]["x y"]` → ['a', 'b', 2, 'x y']; undefined when the text is not such a path (e.g. "(top level)"). */
-export function parsePath(path: string): Segment[] | undefined {
-  const segs: Segment[] = [];
-  const token = /(?:^|\.)([A-Za-z_$][\w$-]*)|\[(\d+)\]|\[("(?:[^"\\]|\\.)*")\]/y;
-  let at = 0;
-  while (at < path.length) {
-    token.lastIndex = at;
-    const m = token.exec(path);
-    if (!m) return undefined;
-    if (m[1] !== undefined) segs.push(m[1]);
-    else if (m[2] !== undefined) segs.push(Number(m[2]));
-    else {
-      try {
-        segs.push(JSON.parse(m[3] as string) as string);
-      } catch {
-        return undefined;
-      }
-    }
-    at = token.lastIndex;
-  }
-  return segs.length ? segs : undefined;
-}
+export { parsePath, type Segment } from '../../trial/field-path.js';
 
 /** RJSF's nested `{ results: { 3: { arms: { levo: { events: { __errors: [...] } } } } } }`. */
 export interface ErrorTree {
