@@ -14,8 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { TrialdeckError, type ErrorCode, type Problem } from '../errors.js';
 import type { DrawReply, DrawRequest } from './chart-worker.js';
-import { drawPrepared, type PreparedChart } from './render.js';
-import { importVegaEngine } from './sandbox.js';
+import { drawHere, type PreparedChart } from './render.js';
 
 /** dist/charts/, found from src/charts (tests), dist/charts and the CLI bundle in dist/cli alike. */
 const LAUNCHER = fileURLToPath(new URL('../../dist/charts/chart-worker-launch.cjs', import.meta.url));
@@ -36,7 +35,7 @@ export class ChartWorker {
 
   draw(chart: PreparedChart): Promise<string> {
     const worker = this.broken ? undefined : this.start();
-    if (!worker) return importVegaEngine().then((engine) => drawPrepared(chart, engine));
+    if (!worker) return drawHere(chart);
     const id = this.nextId++;
     if (this.pending.size === 0) worker.ref();
     return new Promise<string>((resolve, reject) => {
@@ -109,12 +108,12 @@ let shared: ChartWorker | undefined;
 
 /** Draws one prepared chart in the process-wide worker, or in this thread when no worker can run. */
 export async function drawInWorker(chart: PreparedChart): Promise<string> {
-  if (!ChartWorker.available()) return drawPrepared(chart, await importVegaEngine());
+  if (!ChartWorker.available()) return drawHere(chart);
   shared ??= new ChartWorker();
   try {
     return await shared.draw(chart);
   } catch (err) {
-    if (err instanceof WorkerLost) return drawPrepared(chart, await importVegaEngine());
+    if (err instanceof WorkerLost) return drawHere(chart);
     throw err;
   }
 }

@@ -17,7 +17,7 @@ import { buildFlowChart } from './flow.js';
 import { buildForestChart } from './forest.js';
 import { drawInWorker } from './chart-worker-pool.js';
 import type { ChartId } from './spec-files.js';
-import { cachedChart, drawPrepared, prepareChart, storeChart, type PreparedChart } from './render.js';
+import { cachedOrDrawn, drawHere, prepareChart, type PreparedChart } from './render.js';
 import { svgSize } from './svg-cache.js';
 import { DEFAULT_SPEC_DIR, loadChartSpec, type Chart, type ChartDrawing, type ChartImage, type ChartSet, type ChartSpecInput } from './spec-files.js';
 import type { EngineLoader } from './sandbox.js';
@@ -83,12 +83,9 @@ export async function planCharts(trial: Trial, options: ChartOptions = {}): Prom
   const specDir = options.specDir ?? DEFAULT_SPEC_DIR;
   const draw = async (chart: PreparedChart, d: ChartDrawing, input: ChartSpecInput): Promise<ChartImage> => {
     try {
-      let svg = await cachedChart(chart, options.cacheDir);
-      if (!svg) {
-        // A test's engine spy runs here, in this thread; everything else goes to the worker.
-        svg = options.engine ? await drawPrepared(chart, await options.engine()) : await drawInWorker(chart);
-        await storeChart(chart, svg, options.cacheDir);
-      }
+      // A test's engine spy runs here, in this thread; everything else goes to the worker.
+      const { engine } = options;
+      const { svg } = await cachedOrDrawn(chart, options.cacheDir, engine ? (c) => drawHere(c, engine) : drawInWorker);
       return { svg, ...svgSize(svg), ...(d.alt && d.alt !== input.alt ? { alt: d.alt } : {}) };
     } catch (err) {
       throw layoutHint(err, input, trial);

@@ -134,18 +134,27 @@ export async function drawPrepared(chart: PreparedChart, engine: VegaEngine): Pr
   return insertAccessibility(roundCoordinates(normaliseIds(raw, idPrefix)), chart.title, chart.desc, idPrefix);
 }
 
-/** The cached SVG of a prepared chart, if any. */
-export async function cachedChart(chart: PreparedChart, cacheDir: string | undefined): Promise<string | undefined> {
-  return cacheDir ? readCached(cacheDir, chart.key) : undefined;
+/** vega in this thread (the worker's fallback, tests' engine spies, renderChart). */
+export async function drawHere(chart: PreparedChart, engine: EngineLoader = importVegaEngine): Promise<string> {
+  return drawPrepared(chart, await engine());
 }
 
-export async function storeChart(chart: PreparedChart, svg: string, cacheDir: string | undefined): Promise<void> {
-  if (!cacheDir) return;
-  try {
-    await writeCached(cacheDir, chart.key, svg);
-  } catch (err) {
-    throw new TrialdeckError('CHART', `Cannot write the chart cache in ${cacheDir}: ${(err as Error).message}`);
+/**
+ * The chart's SVG from the cache, or drawn by `draw` and then stored there
+ * (writes are atomic: src/cache/cache-file.ts). Without a cache folder it is always drawn.
+ */
+export async function cachedOrDrawn(chart: PreparedChart, cacheDir: string | undefined, draw: (chart: PreparedChart) => Promise<string>): Promise<{ svg: string; fromCache: boolean }> {
+  const cached = cacheDir ? await readCached(cacheDir, chart.key) : undefined;
+  if (cached) return { svg: cached, fromCache: true };
+  const svg = await draw(chart);
+  if (cacheDir) {
+    try {
+      await writeCached(cacheDir, chart.key, svg);
+    } catch (err) {
+      throw new TrialdeckError('CHART', `Cannot write the chart cache in ${cacheDir}: ${(err as Error).message}`);
+    }
   }
+  return { svg, fromCache: false };
 }
 
 /**
@@ -154,10 +163,6 @@ export async function storeChart(chart: PreparedChart, svg: string, cacheDir: st
  * vega-lite problem.
  */
 export async function renderChart(template: unknown, datasets: Datasets, options: RenderOptions = {}): Promise<RenderResult> {
-  const chart = prepareChart(template, datasets, options);
-  const cached = await cachedChart(chart, options.cacheDir);
-  if (cached) return { svg: cached, ...svgSize(cached), fromCache: true };
-  const svg = await drawPrepared(chart, await (options.engine ?? importVegaEngine)());
-  await storeChart(chart, svg, options.cacheDir);
-  return { svg, ...svgSize(svg), fromCache: false };
+  const { svg, fromCache } = await cachedOrDrawn(prepareChart(template, datasets, options), options.cacheDir, (chart) => drawHere(chart, options.engine));
+  return { svg, ...svgSize(svg), fromCache };
 }
