@@ -11,25 +11,17 @@ import type { RJSFSchema } from '@rjsf/utils';
 import { schemaParser } from '@rjsf/utils';
 import createAjvInstance from '@rjsf/validator-ajv8/lib/createAjvInstance.js';
 import standalone from 'ajv/dist/standalone/index.js';
+import { eachObject, type Json } from '../studio/form-schema.js';
 
 // A CommonJS module whose default export is the function.
 const standaloneCode = (standalone as unknown as { default: typeof standalone.default }).default;
 
-type Json = Record<string, unknown>;
-
-function mapValueSchemas(node: unknown, out: Json[] = []): Json[] {
-  if (Array.isArray(node)) node.forEach((n) => mapValueSchemas(n, out));
-  else if (typeof node === 'object' && node !== null) {
-    const ap = (node as Json).additionalProperties;
-    if (typeof ap === 'object' && ap !== null) out.push(ap as Json);
-    for (const v of Object.values(node)) mapValueSchemas(v, out);
-  }
-  return out;
-}
-
 export function formValidatorsCode(schema: Json): string {
   const maps = { ...schemaParser(schema as RJSFSchema) };
-  for (const value of mapValueSchemas(schema)) Object.assign(maps, schemaParser({ type: 'object', properties: { value } } as RJSFSchema));
+  eachObject(schema, (node) => {
+    const value = node.additionalProperties;
+    if (typeof value === 'object' && value !== null) Object.assign(maps, schemaParser({ type: 'object', properties: { value } } as RJSFSchema));
+  });
   // The same options as compileSchemaValidatorsCode: source kept for standalone code, lines for readable output.
   const ajv = createAjvInstance(undefined, undefined, { code: { lines: true, source: true }, schemas: Object.values(maps) });
   return standaloneCode(ajv);

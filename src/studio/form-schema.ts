@@ -3,7 +3,7 @@
 // schema stays what editors (yaml-language-server) read; this copy only
 // changes how fields are labelled and validated in the form, never what a
 // trial may contain.
-type Json = Record<string, unknown>;
+export type Json = Record<string, unknown>;
 
 const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 
@@ -54,24 +54,30 @@ export function formSchema(trialSchema: Json): Json {
   return out;
 }
 
-/** A new arm entry (the map's Add button) starts as the first kind (`{ kind: events }`), not as an empty object. */
-function startNewEntriesWithAKind(node: unknown): void {
-  if (Array.isArray(node)) return node.forEach(startNewEntriesWithAKind);
+/** Calls `visit` on every object in a JSON tree, parents before children. */
+export function eachObject(node: unknown, visit: (o: Json) => void): void {
+  if (Array.isArray(node)) return node.forEach((n) => eachObject(n, visit));
   if (!isObject(node)) return;
-  const ap = node.additionalProperties;
-  const first = isObject(ap) && Array.isArray(ap.oneOf) ? ap.oneOf[0] : undefined;
-  const kind = isObject(first) && isObject(first.properties) && isObject(first.properties.kind) ? first.properties.kind.const : undefined;
-  if (isObject(ap) && typeof kind === 'string') ap.default = { kind };
-  for (const v of Object.values(node)) startNewEntriesWithAKind(v);
+  visit(node);
+  for (const v of Object.values(node)) eachObject(v, visit);
 }
 
-function labelBulletChoices(node: unknown): void {
-  if (Array.isArray(node)) return node.forEach(labelBulletChoices);
-  if (!isObject(node)) return;
-  const any = node.anyOf;
-  if (Array.isArray(any) && any.length === 2 && isObject(any[0]) && any[0].type === 'string' && isObject(any[1]) && isObject(any[1].properties) && 'refs' in any[1].properties) {
-    any[0].title = 'Sentence';
-    any[1].title = 'Sentence with references';
-  }
-  for (const v of Object.values(node)) labelBulletChoices(v);
+/** A new arm entry (the map's Add button) starts as the first kind (`{ kind: events }`), not as an empty object. */
+function startNewEntriesWithAKind(schema: Json): void {
+  eachObject(schema, (node) => {
+    const ap = node.additionalProperties;
+    const first = isObject(ap) && Array.isArray(ap.oneOf) ? ap.oneOf[0] : undefined;
+    const kind = isObject(first) && isObject(first.properties) && isObject(first.properties.kind) ? first.properties.kind.const : undefined;
+    if (isObject(ap) && typeof kind === 'string') ap.default = { kind };
+  });
+}
+
+function labelBulletChoices(schema: Json): void {
+  eachObject(schema, (node) => {
+    const any = node.anyOf;
+    if (Array.isArray(any) && any.length === 2 && isObject(any[0]) && any[0].type === 'string' && isObject(any[1]) && isObject(any[1].properties) && 'refs' in any[1].properties) {
+      any[0].title = 'Sentence';
+      any[1].title = 'Sentence with references';
+    }
+  });
 }
