@@ -39,12 +39,11 @@ import type { Trial } from './trial/schema.js';
 import { trialId } from './trial/trial-id.js';
 import { nativePptx } from './export/native-pptx.js';
 import { StageTimer } from './stage-timer.js';
+import { memberOf } from './member-of.js';
 
 export const FORMATS = ['md', 'html', 'pdf', 'handout', 'pptx', 'png', 'pptx-images'] as const;
 export type Format = (typeof FORMATS)[number];
-export function isFormat(v: string): v is Format {
-  return (FORMATS as readonly string[]).includes(v);
-}
+export const isFormat: (v: unknown) => v is Format = memberOf(FORMATS);
 export const DEFAULT_FORMATS: readonly Format[] = ['md', 'html', 'pdf', 'handout', 'pptx'];
 /** Formats that need a browser (Chrome, Chromium or Edge). Native `pptx` needs none; `pptx-images` is marp-cli's screenshots. */
 export const BROWSER_FORMATS: readonly Format[] = ['pdf', 'handout', 'png', 'pptx-images'];

@@ -10,6 +10,7 @@
 // max-height, no width: 100%); it is only shrunk to fit its box, keeping its
 // aspect ratio. So the scale is min(1, box width / SVG width, box height / SVG height).
 import type { ThemeVars } from '../themes/css-vars.js';
+import { memberOf } from '../member-of.js';
 
 export interface ChartBox {
   width: number;
@@ -18,9 +19,7 @@ export interface ChartBox {
 
 export const PLACEMENTS = ['slide', 'beside', 'under'] as const;
 export type Placement = (typeof PLACEMENTS)[number];
-export function isPlacement(v: unknown): v is Placement {
-  return typeof v === 'string' && (PLACEMENTS as readonly string[]).includes(v);
-}
+export const isPlacement: (v: unknown) => v is Placement = memberOf(PLACEMENTS);
 
 /** Smallest chart text on the slide, in px: readable from the back of a seminar room. */
 export const MIN_SLIDE_TEXT_PX = 18;

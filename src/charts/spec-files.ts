@@ -7,12 +7,11 @@ import { fileURLToPath } from 'node:url';
 import { TrialdeckError } from '../errors.js';
 import type { ChartView } from './chart-view.js';
 import type { Datasets } from './prepare-spec.js';
+import { memberOf } from '../member-of.js';
 
 export const CHART_IDS = ['forest', 'event-rates', 'continuous', 'competing', 'flow', 'bayes', 'context-forest'] as const;
 export type ChartId = (typeof CHART_IDS)[number];
-export function isChartId(v: unknown): v is ChartId {
-  return typeof v === 'string' && (CHART_IDS as readonly string[]).includes(v);
-}
+export const isChartId: (v: unknown) => v is ChartId = memberOf(CHART_IDS);
 
 /** One drawing of a chart: the template's named datasets and params for a canvas size. */
 export interface ChartDrawing {

@@ -3,6 +3,7 @@
 // the native PPTX writer, the handout and the studio only lay them out; none of
 // them chooses content. Strings are raw data (renderers escape them) and are
 // never shortened: text that does not fit continues on a "(cont.)" slide.
+import { memberOf } from '../member-of.js';
 
 export const SECTIONS = ['story', 'backup'] as const;
 export type Section = (typeof SECTIONS)[number];
@@ -10,9 +11,7 @@ export type Section = (typeof SECTIONS)[number];
 /** `split`: a table on the left, a chart's `beside` drawing on the right (the key-results slide). */
 export const LAYOUTS = ['title', 'divider', 'content', 'primary', 'chart', 'table', 'columns', 'split'] as const;
 export type Layout = (typeof LAYOUTS)[number];
-export function isLayout(v: unknown): v is Layout {
-  return typeof v === 'string' && (LAYOUTS as readonly string[]).includes(v);
-}
+export const isLayout: (v: unknown) => v is Layout = memberOf(LAYOUTS);
 
 /** A bullet: `**lead** · text`, with optional sub-bullets. */
 export interface Item {

@@ -24,14 +24,13 @@ import { contextSlides } from './slides-context.js';
 import { chartSlide, fullResultsSlides, keyResultSlides, primarySlides } from './slides-results.js';
 import type { Slide } from './slides.js';
 import { randomisedText, type DeckChart, type StoryContext } from './story-context.js';
+import { memberOf } from '../member-of.js';
 
 export type { DeckChart } from './story-context.js';
 
 export const BACKUP_MODES = ['full', 'none'] as const;
 export type BackupMode = (typeof BACKUP_MODES)[number];
-export function isBackupMode(v: unknown): v is BackupMode {
-  return typeof v === 'string' && (BACKUP_MODES as readonly string[]).includes(v);
-}
+export const isBackupMode: (v: unknown) => v is BackupMode = memberOf(BACKUP_MODES);
 
 export interface ViewModelOptions {
   auditSlide?: boolean;

@@ -11,12 +11,11 @@
 //   PI  Higgins, Thompson & Spiegelhalter 2009: μ̂ ± t(k−2) √(τ² + SE²)
 import { normalSf, zForLevel } from './normal.js';
 import { chiSquareSf, tCdf, tQuantile } from './t-distribution.js';
+import { memberOf } from '../member-of.js';
 
 export const TAU2_METHODS = ['REML', 'DL'] as const;
 export type Tau2Method = (typeof TAU2_METHODS)[number];
-export function isTau2Method(v: unknown): v is Tau2Method {
-  return typeof v === 'string' && (TAU2_METHODS as readonly string[]).includes(v);
-}
+export const isTau2Method: (v: unknown) => v is Tau2Method = memberOf(TAU2_METHODS);
 
 /**
  * `hksj` is Hartung–Knapp–Sidik–Jonkman as metafor's test = "knha"; `hksj-floor`
@@ -25,9 +24,7 @@ export function isTau2Method(v: unknown): v is Tau2Method {
  */
 export const META_CI_METHODS = ['z', 'hksj', 'hksj-floor'] as const;
 export type MetaCiMethod = (typeof META_CI_METHODS)[number];
-export function isMetaCiMethod(v: unknown): v is MetaCiMethod {
-  return typeof v === 'string' && (META_CI_METHODS as readonly string[]).includes(v);
-}
+export const isMetaCiMethod: (v: unknown) => v is MetaCiMethod = memberOf(META_CI_METHODS);
 
 export interface MetaStudy {
   /** Effect size, e.g. a log risk ratio. */

@@ -7,6 +7,7 @@ import type { SpinCategory } from './claim-patterns.js';
 import type { ContextEvidence } from './context-types.js';
 import type { ContinuousView } from './continuous.js';
 import type { Verdict } from './verdict.js';
+import { memberOf } from '../member-of.js';
 
 /** One arm of a two-arm binary outcome. */
 export interface ArmCounts {
@@ -126,9 +127,7 @@ export interface FragilityEntry {
 
 export const PRIOR_NAMES = ['flat', 'neutral', 'sceptical', 'enthusiastic'] as const;
 export type PriorName = (typeof PRIOR_NAMES)[number];
-export function isPriorName(v: unknown): v is PriorName {
-  return typeof v === 'string' && (PRIOR_NAMES as readonly string[]).includes(v);
-}
+export const isPriorName: (v: unknown) => v is PriorName = memberOf(PRIOR_NAMES);
 
 export interface PosteriorSummary {
   prior: PriorName;
@@ -266,9 +265,7 @@ export interface ClaimFlag {
 
 export const SEVERITIES = ['ok', 'minor', 'material'] as const;
 export type Severity = (typeof SEVERITIES)[number];
-export function isSeverity(v: unknown): v is Severity {
-  return typeof v === 'string' && (SEVERITIES as readonly string[]).includes(v);
-}
+export const isSeverity: (v: unknown) => v is Severity = memberOf(SEVERITIES);
 
 export type AuditCheck = 'percent' | 'risk-ratio' | 'odds-ratio' | 'risk-difference' | 'ci-vs-p';
 

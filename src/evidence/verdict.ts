@@ -10,6 +10,7 @@ import { effectComparison, outcomeHypothesis } from '../trial/comparisons.js';
 import { isRatioMeasure, type AnalysisPopulation, type Effect, type Hypothesis, type Outcome, type Trial } from '../trial/schema.js';
 import { ciLabel, fixed, printedDecimals } from './format.js';
 import { marginBoundary, type MarginBoundary } from './margin.js';
+import { memberOf } from '../member-of.js';
 
 export const VERDICT_KINDS = [
   'superior',
@@ -24,9 +25,7 @@ export const VERDICT_KINDS = [
   'unknown',
 ] as const;
 export type VerdictKind = (typeof VERDICT_KINDS)[number];
-export function isVerdictKind(v: unknown): v is VerdictKind {
-  return typeof v === 'string' && (VERDICT_KINDS as readonly string[]).includes(v);
-}
+export const isVerdictKind: (v: unknown) => v is VerdictKind = memberOf(VERDICT_KINDS);
 
 export interface SuperiorityVerdict {
   kind: 'superior' | 'not-shown-superior' | 'worse' | 'unknown';

@@ -13,15 +13,14 @@ import { delimiter, join } from 'node:path';
 import { TrialdeckError } from '../errors.js';
 import { importExternal } from './import-external.js';
 import { MESSAGES } from './messages.js';
+import { memberOf } from '../member-of.js';
 
 export const BROWSER_SOURCES = ['option', 'CHROME_PATH', 'system', 'bundled'] as const;
 export type BrowserSource = (typeof BROWSER_SOURCES)[number];
 
 export const SEARCH_MODES = ['all', 'system', 'bundled', 'none'] as const;
 export type SearchMode = (typeof SEARCH_MODES)[number];
-export function isSearchMode(v: unknown): v is SearchMode {
-  return typeof v === 'string' && (SEARCH_MODES as readonly string[]).includes(v);
-}
+export const isSearchMode: (v: unknown) => v is SearchMode = memberOf(SEARCH_MODES);
 
 export interface BrowserLocation {
   path: string;

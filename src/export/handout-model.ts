@@ -4,12 +4,11 @@
 // escapes them.
 import type { RenderedDeck } from '../marp/render.js';
 import type { HandoutView, ViewModel } from '../deck/view-model.js';
+import { memberOf } from '../member-of.js';
 
 export const HANDOUT_LAYOUTS = ['3-up', '2-up'] as const;
 export type HandoutLayout = (typeof HANDOUT_LAYOUTS)[number];
-export function isHandoutLayout(v: unknown): v is HandoutLayout {
-  return typeof v === 'string' && (HANDOUT_LAYOUTS as readonly string[]).includes(v);
-}
+export const isHandoutLayout: (v: unknown) => v is HandoutLayout = memberOf(HANDOUT_LAYOUTS);
 export const DEFAULT_HANDOUT_LAYOUT: HandoutLayout = '3-up';
 
 export const SLIDES_PER_PAGE: Record<HandoutLayout, number> = { '3-up': 3, '2-up': 2 };

@@ -8,12 +8,11 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { DEFAULT_SPEC_DIR } from '../charts/spec-files.js';
 import { DEFAULT_TEMPLATE_DIR } from '../deck/compose.js';
 import { DEFAULT_THEME_DIR } from '../themes/registry.js';
+import { memberOf } from '../member-of.js';
 
 export const CHANGE_KINDS = ['data', 'template', 'chart', 'theme'] as const;
 export type ChangeKind = (typeof CHANGE_KINDS)[number];
-export function isChangeKind(v: string): v is ChangeKind {
-  return (CHANGE_KINDS as readonly string[]).includes(v);
-}
+export const isChangeKind: (v: unknown) => v is ChangeKind = memberOf(CHANGE_KINDS);
 
 export interface WatchTarget {
   dir: string;

@@ -17,6 +17,7 @@ import { Rebuilder } from '../preview/rebuilder.js';
 import { parseTrialText } from '../trial/load.js';
 import type { ParsedYaml } from '../trial/parse-yaml.js';
 import type { BuildReply, Checks, Note } from './protocol.js';
+import { memberOf } from '../member-of.js';
 
 /** The name the pasted YAML goes by in messages: the browser's text has no file. */
 export const EDITOR_FILE = 'trial.yaml';
@@ -29,9 +30,7 @@ export interface Source {
 
 export const EXPORT_KINDS = ['html', 'pdf', 'handout', 'pptx'] as const;
 export type ExportKind = (typeof EXPORT_KINDS)[number];
-export function isExportKind(v: string): v is ExportKind {
-  return (EXPORT_KINDS as readonly string[]).includes(v);
-}
+export const isExportKind: (v: unknown) => v is ExportKind = memberOf(EXPORT_KINDS);
 
 export class StudioSession {
   private source: Source | undefined;

@@ -8,13 +8,12 @@
 // at another trial file in the same data folder (`file:`), whose numbers the
 // loader reads (src/trial/context-files.ts).
 import { z } from 'zod';
+import { memberOf } from '../member-of.js';
 
 /** Only ratio measures pool on the log scale; differences would need their own model. */
 export const CONTEXT_MEASURES = ['RR', 'OR', 'HR', 'sHR'] as const;
 export type ContextMeasure = (typeof CONTEXT_MEASURES)[number];
-export function isContextMeasure(v: unknown): v is ContextMeasure {
-  return typeof v === 'string' && (CONTEXT_MEASURES as readonly string[]).includes(v);
-}
+export const isContextMeasure: (v: unknown) => v is ContextMeasure = memberOf(CONTEXT_MEASURES);
 
 /** Measures that per-arm counts give directly (a hazard ratio needs the time to each event). */
 export const COUNT_MEASURES: readonly ContextMeasure[] = ['RR', 'OR'];

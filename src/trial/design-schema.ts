@@ -4,6 +4,7 @@
 // continuous outcome needs (unit, MCID). Every field is optional, and leaving
 // one out keeps the two-arm superiority meaning that existing files have.
 import { z } from 'zod';
+import { memberOf } from '../member-of.js';
 
 /** Arm ids: lowercase letters, digits and dashes (the same rule as `arms[].id`). */
 export const ARM_ID = /^[a-z][a-z0-9-]*$/;
@@ -11,22 +12,16 @@ export const armIdSchema = z.string().regex(ARM_ID, 'expected an arm id of lower
 
 export const DESIGN_TYPES = ['parallel', 'factorial', 'cluster', 'crossover'] as const;
 export type DesignType = (typeof DESIGN_TYPES)[number];
-export function isDesignType(v: unknown): v is DesignType {
-  return typeof v === 'string' && (DESIGN_TYPES as readonly string[]).includes(v);
-}
+export const isDesignType: (v: unknown) => v is DesignType = memberOf(DESIGN_TYPES);
 
 export const HYPOTHESES = ['superiority', 'non-inferiority', 'equivalence'] as const;
 export type Hypothesis = (typeof HYPOTHESES)[number];
-export function isHypothesis(v: unknown): v is Hypothesis {
-  return typeof v === 'string' && (HYPOTHESES as readonly string[]).includes(v);
-}
+export const isHypothesis: (v: unknown) => v is Hypothesis = memberOf(HYPOTHESES);
 
 /** Analysis populations papers report; a non-inferiority verdict usually rests on per-protocol. */
 export const POPULATIONS = ['ITT', 'mITT', 'per-protocol', 'on-treatment', 'as-treated'] as const;
 export type AnalysisPopulation = (typeof POPULATIONS)[number];
-export function isAnalysisPopulation(v: unknown): v is AnalysisPopulation {
-  return typeof v === 'string' && (POPULATIONS as readonly string[]).includes(v);
-}
+export const isAnalysisPopulation: (v: unknown) => v is AnalysisPopulation = memberOf(POPULATIONS);
 
 const POSITIVE = 'expected a number above 0';
 
