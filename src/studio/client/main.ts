@@ -129,9 +129,16 @@ async function build(): Promise<void> {
   }
 }
 
+/** What /deck/<v>.json holds and the deck's `trialdeck.update()` takes. */
+interface DeckSlides {
+  css: string;
+  slides: string[];
+  notes: string[];
+}
+
 interface DeckNav {
   current(): number;
-  update?(next: { css: string; slides: string[]; notes: string[] }): void;
+  update?(next: DeckSlides): void;
 }
 
 function deckNav(): DeckNav | undefined {
@@ -152,7 +159,7 @@ function showDeck(version: number): void {
   shownVersion = version;
   if (nav?.update && frame.getAttribute('data-version')) {
     void fetch(`/deck/${version}.json`)
-      .then(async (r) => (r.ok ? ((await r.json()) as { version: number; css: string; slides: string[]; notes: string[] }) : undefined))
+      .then(async (r) => (r.ok ? ((await r.json()) as DeckSlides & { version: number }) : undefined))
       .then((next) => {
         // A newer build answered meanwhile: it shows itself.
         if (!next || shownVersion !== version) return;
@@ -199,8 +206,8 @@ byId('new-trial').addEventListener('click', () => {
   if (text().trim() && !confirm('Replace the trial in the editor with a blank one?')) return;
   importNotes = [];
   load(BLANK_TRIAL);
+  // The build's reply lists what is missing, in the Problems list and at each field.
   showFormTab();
-  status.textContent = 'A blank trial: fill in each field of the form; the Problems list names what is still missing.';
 });
 byId('use-paste').addEventListener('click', () => void open('', (byId('paste') as HTMLTextAreaElement).value));
 byId('file').addEventListener('change', (e) => {
